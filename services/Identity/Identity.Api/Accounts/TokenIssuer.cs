@@ -1,0 +1,68 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using Platform.ServiceDefaults.Auth;
+
+namespace Identity.Api.Accounts;
+
+/// <summary>Signs RS256 access tokens carrying the user's region and bureau role.</summary>
+public sealed class TokenIssuer
+{
+    readonly RsaSecurityKey _key;
+    readonly string _issuer;
+    readonly string _audience;
+
+    public TimeSpan Lifetime { get; }
+
+    public TokenIssuer(IConfiguration configuration)
+    {
+        var pem = configuration["Auth:SigningKeyPem"];
+        if (string.IsNullOrWhiteSpace(pem) && configuration["Auth:SigningKeyPath"] is { Length: > 0 } path) pem = File.ReadAllText(path);
+        if (string.IsNullOrWhiteSpace(pem))
+            throw new InvalidOperationException("Identity: set Auth:SigningKeyPath (or Auth:SigningKeyPem) to the RSA private key.");
+        var rsa = RSA.Create();
+        rsa.ImportFromPem(pem);
+        _key = new RsaSecurityKey(rsa) { KeyId = KeyIds.For(rsa) };
+        _issuer = configuration["Auth:Issuer"] ?? "platform-identity";
+        _audience = configuration["Auth:Audience"] ?? "platform-api";
+        Lifetime = configuration.GetValue("Auth:TokenLifetime", TimeSpan.FromHours(8));
+    }
+
+    public string Issue(Account account, DateTimeOffset now)
+    {
+        var claims = new List<Claim>
+        {
+            new(PlatformClaims.Subject, account.UserName),
+            new(PlatformClaims.Name, account.DisplayName),
+            new(PlatformClaims.Region, account.RegionCode),
+            new(PlatformClaims.Role, account.Role),
+            new(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")),
+        };
+        if (account.Township is not null) claims.Add(new(PlatformClaims.Township, account.Township));
+        if (account.Agency is not null) claims.Add(new(PlatformClaims.Agency, account.Agency));
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = _issuer,
+            Audience = _audience,
+            Subject = new ClaimsIdentity(claims),
+            IssuedAt = now.UtcDateTime,
+            NotBefore = now.UtcDateTime,
+            Expires = (now + Lifetime).UtcDateTime,
+            SigningCredentials = new SigningCredentials(_key, SecurityAlgorithms.RsaSha256),
+        });
+    }
+
+    /// <summary>The public key as a JSON Web Key Set, for verifiers outside the platform.</summary>
+    public object Jwks()
+    {
+        var p = _key.Rsa.ExportParameters(false);
+        return new
+        {
+            keys = new[]
+            {
+                new { kty = "RSA", use = "sig", alg = "RS256", kid = _key.KeyId, n = Base64UrlEncoder.Encode(p.Modulus), e = Base64UrlEncoder.Encode(p.Exponent) },
+            },
+        };
+    }
+}

@@ -1,0 +1,21 @@
+using Identity.Api.Accounts;
+using Microsoft.EntityFrameworkCore;
+using Platform.ServiceDefaults.Data;
+
+namespace Identity.Api;
+
+public sealed class IdentityDb(DbContextOptions<IdentityDb> options) : DbContext(options)
+{
+    public DbSet<Account> Accounts => Set<Account>();
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.AddAuditLog();
+        model.Entity<Account>(e =>
+        {
+            e.ToTable("accounts");
+            e.HasKey(a => a.UserName);
+            e.Property(a => a.Version).IsConcurrencyToken();
+        });
+    }
+}

@@ -1,0 +1,109 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Platform.Contracts.ProjectLibrary;
+using Platform.Messaging;
+using Platform.ServiceDefaults;
+using Platform.ServiceDefaults.Auth;
+using Platform.ServiceDefaults.Data;
+using Platform.ServiceDefaults.Http;
+using Platform.ServiceDefaults.Problems;
+
+namespace ProjectLibrary.Api.Features.Projects;
+
+public static class ProjectEndpoints
+{
+    /// <summary>Roles that keep the project library; everyone in scope may read it.</summary>
+    static readonly string[] Editors = [BureauRoles.ProjectOffice, BureauRoles.Township, BureauRoles.CityHq, BureauRoles.Admin];
+
+    public static IEndpointRouteBuilder MapProjectEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapApiGroup("/api/projects", "Projects");
+        group.MapGet("/", List).WithSummary("Projects in the caller's scope, filtered, sorted and paged");
+        group.MapGet("/{id:guid}", Get).WithSummary("One project, with its ETag");
+        group.MapPost("/", Create).WithSummary("Register a project (publishes ProjectRegistered)");
+        group.MapPut("/{id:guid}", Update).WithSummary("Replace a project's fields; requires If-Match (publishes ProjectUpdated)");
+        app.MapAuditTrail<ProjectsDb>("/api/projects/audit");
+        return app;
+    }
+
+    static async Task<Ok<Paged<ProjectResponse>>> List([AsParameters] ProjectFilter filter, ProjectsDb db, CallerScope caller, CancellationToken ct)
+    {
+        var page = await db.Projects.AsNoTracking().VisibleTo(caller).Filter(filter).Sort(filter.Sort)
+            .ToPageAsync(PageRequest.From(filter.Page, filter.PageSize), ct);
+        return TypedResults.Ok(new Paged<ProjectResponse>(page.Items.Select(ProjectResponse.From).ToList(), page.Page, page.PageSize, page.Total));
+    }
+
+    static async Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> Get(Guid id, ProjectsDb db, CallerScope caller, HttpResponse response, CancellationToken ct)
+    {
+        var project = await db.Projects.AsNoTracking().VisibleTo(caller).FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (project is null) return Problem.NotFound("Project", id);
+        response.Headers.ETag = project.ETag;
+        return TypedResults.Ok(ProjectResponse.From(project));
+    }
+
+    static async Task<Results<Created<ProjectResponse>, ProblemHttpResult>> Create(ProjectInput input, ProjectsDb db, CallerScope caller,
+        TimeProvider clock, HttpResponse response, CancellationToken ct)
+    {
+        if (WriteRefusal(caller, input) is { } refusal) return refusal;
+        if (await DuplicateIdentifier(db, input, exceptId: null, ct) is { } duplicate) return duplicate;
+
+        var project = Project.Register(input, clock.GetUtcNow());
+        db.Projects.Add(project);
+        db.AddEvent(new ProjectRegistered { Project = project.ToSnapshot(), Version = project.Version, OccurredAt = project.UpdatedAt });
+        await db.SaveChangesAsync(ct);
+
+        response.Headers.ETag = project.ETag;
+        return TypedResults.Created($"/api/projects/{project.Id}", ProjectResponse.From(project));
+    }
+
+    static async Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> Update(Guid id, ProjectInput input, ProjectsDb db, CallerScope caller,
+        TimeProvider clock, HttpRequest request, HttpResponse response, CancellationToken ct)
+    {
+        var project = await db.Projects.VisibleTo(caller).FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (project is null) return Problem.NotFound("Project", id);
+        if (request.Headers.IfMatch.Count == 0) return Problem.PreconditionRequired();
+        if (!request.Headers.IfMatch.Contains(project.ETag) && !request.Headers.IfMatch.Contains("*")) return Problem.PreconditionFailed();
+        if (WriteRefusal(caller, input) is { } refusal) return refusal;
+        if (!caller.CanWrite(project.RegionCode, project.Township)) return Problem.Forbidden("The project belongs to another region.");
+        if (await DuplicateIdentifier(db, input, project.Id, ct) is { } duplicate) return duplicate;
+
+        project.Update(input, clock.GetUtcNow());
+        db.AddEvent(new ProjectUpdated { Project = project.ToSnapshot(), Version = project.Version, OccurredAt = project.UpdatedAt });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Problem.PreconditionFailed();
+        }
+        response.Headers.ETag = project.ETag;
+        return TypedResults.Ok(ProjectResponse.From(project));
+    }
+
+    /// <summary>Only the project office (or a township for its own township, the city for 市本级) writes, and only in its own region.</summary>
+    static ProblemHttpResult? WriteRefusal(CallerScope caller, ProjectInput input)
+    {
+        if (!caller.HasRole(Editors)) return Problem.Forbidden($"The role {caller.Role} cannot change the project library.");
+        if (!caller.CanWrite(input.RegionCode!, caller.Township is null ? input.Township : caller.Township))
+            return Problem.Forbidden($"You may only register projects of region {caller.RegionCode}.");
+        if (caller.Township is not null && input.Township != caller.Township)
+            return Problem.Forbidden($"A township user registers projects of {caller.Township} only.");
+        return null;
+    }
+
+    /// <summary>The identifiers a project collects are unique: a second project with the same one is a 409.</summary>
+    static async Task<ProblemHttpResult?> DuplicateIdentifier(ProjectsDb db, ProjectInput input, Guid? exceptId, CancellationToken ct)
+    {
+        var others = db.Projects.AsNoTracking().Where(p => p.Id != exceptId);
+        if (!string.IsNullOrWhiteSpace(input.NationalCode) && await others.AnyAsync(p => p.NationalCode == input.NationalCode.Trim(), ct))
+            return Problem.Conflict("duplicate_national_code", $"Another project already has the national project code {input.NationalCode}.");
+        if (!string.IsNullOrWhiteSpace(input.StatisticsCode) && await others.AnyAsync(p => p.StatisticsCode == input.StatisticsCode.Trim(), ct))
+            return Problem.Conflict("duplicate_statistics_code", $"Another project already has the statistics code {input.StatisticsCode}.");
+        if (!string.IsNullOrWhiteSpace(input.BondProjectId) && await others.AnyAsync(p => p.BondProjectId == input.BondProjectId.Trim(), ct))
+            return Problem.Conflict("duplicate_bond_project_id", $"Another project already has the bond project id {input.BondProjectId}.");
+        if (!string.IsNullOrWhiteSpace(input.LocalNumber) && await others.AnyAsync(p => p.RegionCode == input.RegionCode && p.LocalNumber == input.LocalNumber.Trim(), ct))
+            return Problem.Conflict("duplicate_local_number", $"Another project of the region already has the number {input.LocalNumber}.");
+        return null;
+    }
+}

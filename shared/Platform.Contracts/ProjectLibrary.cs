@@ -1,0 +1,125 @@
+namespace Platform.Contracts.ProjectLibrary;
+
+// Published by the project-library service. Every event carries the aggregate's Version (it only
+// grows), so a consumer can ignore an event older than what it has already applied.
+
+/// <summary>What other contexts need to know about a project, sent whole so they can keep a local view.</summary>
+public sealed record ProjectSnapshot
+{
+    public required Guid ProjectId { get; init; }
+    public required string Name { get; init; }
+    public required string RegionCode { get; init; }
+    public string? Township { get; init; }
+    public required string Category { get; init; }
+    public required string Nature { get; init; }
+    public required string Stage { get; init; }
+    public string? Industry { get; init; }
+    public required decimal TotalInvestment { get; init; }
+    public required decimal AnnualPlannedInvestment { get; init; }
+    public required int Year { get; init; }
+    public string? NationalCode { get; init; }
+    public string? StatisticsCode { get; init; }
+    public string? KeyLevel { get; init; }
+    public bool IsPrivateInvestment { get; init; }
+    public bool IsIndustrial { get; init; }
+    public bool IsHighTech { get; init; }
+    public bool IsTransformation { get; init; }
+    public DateOnly? PlannedStartDate { get; init; }
+    public DateOnly? ActualStartDate { get; init; }
+    public DateOnly? PlannedFinishDate { get; init; }
+    public DateOnly? ActualFinishDate { get; init; }
+    public string? LeaderInCharge { get; init; }
+    public string? ResponsibleUnit { get; init; }
+    public bool ReadyToStart { get; init; }
+}
+
+public sealed record ProjectRegistered
+{
+    public required ProjectSnapshot Project { get; init; }
+    public required long Version { get; init; }
+    public required DateTimeOffset OccurredAt { get; init; }
+}
+
+public sealed record ProjectUpdated
+{
+    public required ProjectSnapshot Project { get; init; }
+    public required long Version { get; init; }
+    public required DateTimeOffset OccurredAt { get; init; }
+}
+
+public sealed record ProjectStageChanged
+{
+    public required Guid ProjectId { get; init; }
+    public required string RegionCode { get; init; }
+    public required string FromStage { get; init; }
+    public required string ToStage { get; init; }
+    public required DateOnly Date { get; init; }
+    public required long Version { get; init; }
+    public required DateTimeOffset OccurredAt { get; init; }
+}
+
+public sealed record ProjectStarted
+{
+    public required Guid ProjectId { get; init; }
+    public required string RegionCode { get; init; }
+    public required DateOnly ActualStartDate { get; init; }
+    public required decimal TotalInvestment { get; init; }
+    public required long Version { get; init; }
+    public required DateTimeOffset OccurredAt { get; init; }
+}
+
+public sealed record ProgressReported
+{
+    public required Guid ProjectId { get; init; }
+    public required string RegionCode { get; init; }
+    /// <summary>Month in the form 2025-03.</summary>
+    public required string Period { get; init; }
+    public required decimal CompletedInvestment { get; init; }
+    public required decimal YearToDateInvestment { get; init; }
+    public required long Version { get; init; }
+    public required DateTimeOffset OccurredAt { get; init; }
+}
+
+public sealed record ProblemRaised
+{
+    public required Guid ProblemId { get; init; }
+    public required Guid ProjectId { get; init; }
+    public required string RegionCode { get; init; }
+    public required string Title { get; init; }
+    public required string Level { get; init; }
+    public required long Version { get; init; }
+    public required DateTimeOffset OccurredAt { get; init; }
+}
+
+public sealed record ProblemAssigned
+{
+    public required Guid ProblemId { get; init; }
+    public required Guid ProjectId { get; init; }
+    public required string RegionCode { get; init; }
+    public required string Department { get; init; }
+    public required string Assignee { get; init; }
+    public required DateOnly DueDate { get; init; }
+    public required long Version { get; init; }
+    public required DateTimeOffset OccurredAt { get; init; }
+}
+
+public sealed record ProblemEscalated
+{
+    public required Guid ProblemId { get; init; }
+    public required Guid ProjectId { get; init; }
+    public required string RegionCode { get; init; }
+    public required string Level { get; init; }
+    public required bool Automatic { get; init; }
+    public required long Version { get; init; }
+    public required DateTimeOffset OccurredAt { get; init; }
+}
+
+public sealed record ProblemClosed
+{
+    public required Guid ProblemId { get; init; }
+    public required Guid ProjectId { get; init; }
+    public required string RegionCode { get; init; }
+    public required string Resolution { get; init; }
+    public required long Version { get; init; }
+    public required DateTimeOffset OccurredAt { get; init; }
+}

@@ -1,0 +1,25 @@
+using MassTransit;
+
+namespace Platform.Messaging;
+
+/// <summary>Explicit list of what a service publishes and consumes (no assembly scanning).</summary>
+public sealed class MessagingOptionsBuilder
+{
+    internal MessageTypeRegistry Registry { get; } = new();
+    internal List<Type> Consumers { get; } = [];
+
+    /// <summary>Allows <see cref="OutboxDbContextExtensions.AddEvent{T}"/> for <typeparamref name="T"/> and lets the dispatcher read it back.</summary>
+    public MessagingOptionsBuilder Publishes<T>() where T : class
+    {
+        Registry.Add(typeof(T));
+        return this;
+    }
+
+    /// <summary>Registers a MassTransit consumer on its own queue "&lt;prefix&gt;-&lt;consumer-name&gt;".</summary>
+    public MessagingOptionsBuilder Consumes<TConsumer>() where TConsumer : class, IConsumer
+    {
+        if (!Consumers.Contains(typeof(TConsumer)))
+            Consumers.Add(typeof(TConsumer));
+        return this;
+    }
+}

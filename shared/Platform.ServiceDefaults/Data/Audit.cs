@@ -1,0 +1,155 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Platform.ServiceDefaults.Auth;
+using Platform.ServiceDefaults.Http;
+
+namespace Platform.ServiceDefaults.Data;
+
+/// <summary>An entity whose every change is written to the audit log (who, when, before, after).</summary>
+public interface IAudited
+{
+    /// <summary>The region the record belongs to, so the audit trail is scoped like the record.</summary>
+    string RegionCode { get; }
+}
+
+/// <summary>A secret (a password hash) that the audit log records only as "***".</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class NotAuditedAttribute : Attribute;
+
+public sealed class AuditEntry
+{
+    public long Id { get; set; }
+    public DateTimeOffset At { get; set; }
+    public required string Actor { get; set; }
+    public string? ActorRegion { get; set; }
+    public required string RegionCode { get; set; }
+    public required string EntityType { get; set; }
+    public required string EntityId { get; set; }
+    /// <summary>created, updated or deleted.</summary>
+    public required string Action { get; set; }
+    public string? Before { get; set; }
+    public string? After { get; set; }
+    public string? CorrelationId { get; set; }
+}
+
+public static class AuditSchema
+{
+    public const string Sql = """
+        create table if not exists audit_log (
+            id bigint generated always as identity primary key,
+            at timestamptz not null default now(),
+            actor text not null,
+            actor_region text null,
+            region_code text not null,
+            entity_type text not null,
+            entity_id text not null,
+            action text not null,
+            before jsonb null,
+            after jsonb null,
+            correlation_id text null
+        );
+        create index if not exists ix_audit_log_entity on audit_log (entity_type, entity_id, id);
+        create index if not exists ix_audit_log_region_at on audit_log (region_code, at);
+        """;
+
+    public static ModelBuilder AddAuditLog(this ModelBuilder model)
+    {
+        model.Entity<AuditEntry>(e =>
+        {
+            e.ToTable("audit_log");
+            e.HasKey(a => a.Id);
+            e.Property(a => a.Id).UseIdentityAlwaysColumn();
+            e.Property(a => a.Before).HasColumnType("jsonb");
+            e.Property(a => a.After).HasColumnType("jsonb");
+        });
+        return model;
+    }
+}
+
+/// <summary>Who is acting: the signed-in user, or the named background process (a consumer, a job).</summary>
+public sealed class Actor(IHttpContextAccessor http)
+{
+    string? _system;
+
+    /// <summary>Marks the current scope as a background process, e.g. "consumer:ApprovalsCompleted".</summary>
+    public void ActAsSystem(string name) => _system = "system:" + name;
+
+    public (string Name, string? Region) Current
+    {
+        get
+        {
+            if (_system is not null) return (_system, null);
+            var user = http.HttpContext?.User;
+            if (user?.Identity?.IsAuthenticated != true) return ("system", null);
+            var scope = CallerScope.FromPrincipal(user);
+            return (scope.UserName, scope.RegionCode);
+        }
+    }
+}
+
+/// <summary>
+/// Writes an <see cref="AuditEntry"/> for every added, changed or deleted <see cref="IAudited"/> entity
+/// inside the same SaveChanges, so the change and its audit record commit or fail together.
+/// </summary>
+public sealed class AuditInterceptor(Actor actor) : SaveChangesInterceptor
+{
+    static readonly JsonSerializerOptions JsonOptions = Json.Options;
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } db) AddEntries(db);
+        return base.SavingChangesAsync(eventData, result, cancellationToken);
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        if (eventData.Context is { } db) AddEntries(db);
+        return base.SavingChanges(eventData, result);
+    }
+
+    void AddEntries(DbContext db)
+    {
+        var (name, region) = actor.Current;
+        var entries = db.ChangeTracker.Entries()
+            .Where(e => e.Entity is IAudited && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .ToList();
+        foreach (var entry in entries)
+        {
+            var audit = new AuditEntry
+            {
+                At = DateTimeOffset.UtcNow,
+                Actor = name,
+                ActorRegion = region,
+                RegionCode = ((IAudited)entry.Entity).RegionCode,
+                EntityType = entry.Metadata.ClrType.Name,
+                EntityId = KeyOf(entry),
+                Action = entry.State switch { EntityState.Added => "created", EntityState.Deleted => "deleted", _ => "updated" },
+                Before = entry.State == EntityState.Added ? null : Serialize(entry, original: true),
+                After = entry.State == EntityState.Deleted ? null : Serialize(entry, original: false),
+                CorrelationId = Platform.Messaging.Correlation.CurrentId,
+            };
+            if (audit.Action == "updated" && audit.Before == audit.After) continue;
+            db.Add(audit);
+        }
+    }
+
+    static string KeyOf(EntityEntry entry) =>
+        string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString()));
+
+    static string Serialize(EntityEntry entry, bool original)
+    {
+        var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var property in entry.Properties)
+        {
+            var camel = JsonNamingPolicyName(property.Metadata.Name);
+            var secret = property.Metadata.PropertyInfo?.IsDefined(typeof(NotAuditedAttribute), inherit: false) == true;
+            values[camel] = secret ? "***" : original ? property.OriginalValue : property.CurrentValue;
+        }
+        return JsonSerializer.Serialize(values, JsonOptions);
+    }
+
+    static string JsonNamingPolicyName(string name) => JsonNamingPolicy.CamelCase.ConvertName(name);
+}

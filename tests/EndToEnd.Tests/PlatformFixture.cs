@@ -1,0 +1,41 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Platform.Testing;
+
+namespace EndToEnd.Tests;
+
+/// <summary>One running platform shared by every end-to-end test class (starting it takes seconds).</summary>
+public sealed class PlatformFixture : IAsyncLifetime
+{
+    public PlatformUnderTest Platform { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Platform = await PlatformUnderTest.StartAsync();
+
+    public async Task DisposeAsync() => await Platform.DisposeAsync();
+
+    public HttpClient Anonymous() => Platform.CreateClient();
+
+    /// <summary>A client signed in through the gateway as a seeded demo account, e.g. project-office@140522.</summary>
+    public async Task<HttpClient> SignedInAs(string userName)
+    {
+        var client = Platform.CreateClient();
+        var token = await TokenFor(client, userName, PlatformUnderTest.DemoPassword);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public static async Task<string> TokenFor(HttpClient client, string userName, string password)
+    {
+        var response = await client.PostAsJsonAsync("/api/identity/token", new { username = userName, password });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"sign-in as {userName} failed: {(int)response.StatusCode} {body}");
+        return JsonDocument.Parse(body).RootElement.GetProperty("access_token").GetString()!;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PlatformCollection : ICollectionFixture<PlatformFixture>
+{
+    public const string Name = "platform";
+}

@@ -1,0 +1,84 @@
+namespace Platform.Testing;
+
+/// <summary>
+/// The whole platform as real processes: each service on its own throw-away database, the real broker
+/// (the test vhost), and the gateway in front. Tests talk to <see cref="Gateway"/> only.
+/// </summary>
+public sealed class PlatformUnderTest : IAsyncDisposable
+{
+    public const string DemoPassword = "Test@Demo2025";
+
+    /// <summary>The services that exist: (gateway cluster name, project name, database prefix or null).</summary>
+    public static readonly IReadOnlyList<(string Cluster, string Project, string? Database)> Services =
+    [
+        ("identity", "Identity.Api", "identity"),
+        ("projects", "ProjectLibrary.Api", "projects"),
+    ];
+
+    readonly List<ServiceProcess> _processes = [];
+    readonly List<TestDatabase> _databases = [];
+
+    public Dictionary<string, TestDatabase> Databases { get; } = [];
+    public ServiceProcess Gateway { get; private set; } = null!;
+    public IReadOnlyList<ServiceProcess> Processes => _processes;
+
+    public static async Task<PlatformUnderTest> StartAsync(IDictionary<string, string?>? gatewaySettings = null)
+    {
+        var platform = new PlatformUnderTest();
+        try
+        {
+            await platform.StartServicesAsync(gatewaySettings ?? new Dictionary<string, string?>());
+            return platform;
+        }
+        catch
+        {
+            await platform.DisposeAsync();
+            throw;
+        }
+    }
+
+    async Task StartServicesAsync(IDictionary<string, string?> gatewaySettings)
+    {
+        var clusterAddresses = new Dictionary<string, string?>();
+        foreach (var (cluster, project, database) in Services)
+        {
+            var settings = new Dictionary<string, string?>(TestTokens.AuthSettings());
+            foreach (var (k, v) in TestEnvironment.RabbitSettings()) settings[k] = v;
+            settings["Platform:SeedDemoData"] = "true";
+            settings["Platform:DemoPassword"] = DemoPassword;
+            // Each run gets its own queue names, so a stale consumer from an earlier run never steals messages.
+            settings["Messaging:EndpointPrefix"] = $"{cluster}-{RunId}";
+            if (database is not null)
+            {
+                var db = await TestDatabase.CreateAsync($"e2e_{database}");
+                _databases.Add(db);
+                Databases[cluster] = db;
+                settings["ConnectionStrings:Database"] = db.ConnectionString;
+            }
+            var process = ServiceProcess.Start(project, ServiceProcess.FreePort(), settings);
+            _processes.Add(process);
+            clusterAddresses[$"ReverseProxy:Clusters:{cluster}:Destinations:d1:Address"] = process.BaseAddress.ToString();
+        }
+        await Task.WhenAll(_processes.Select(p => p.WaitUntilReadyAsync(TimeSpan.FromSeconds(90))));
+
+        var gateway = new Dictionary<string, string?>(TestTokens.AuthSettings()) { ["RateLimiting:SignInPermitsPerMinute"] = "10000" };
+        foreach (var (k, v) in clusterAddresses) gateway[k] = v;
+        foreach (var (k, v) in gatewaySettings) gateway[k] = v;
+        Gateway = ServiceProcess.Start("Gateway", ServiceProcess.FreePort(), gateway);
+        _processes.Add(Gateway);
+        await Gateway.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+    }
+
+    public static readonly string RunId = Guid.NewGuid().ToString("N")[..8];
+
+    public HttpClient CreateClient() => new() { BaseAddress = Gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+    public string Diagnostics() =>
+        string.Join(Environment.NewLine + Environment.NewLine, _processes.Select(p => $"== {p.Name} ==" + Environment.NewLine + p.RecentOutput(30)));
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var process in _processes) await process.DisposeAsync();
+        foreach (var database in _databases) await database.DisposeAsync();
+    }
+}
