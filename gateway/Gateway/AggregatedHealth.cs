@@ -43,7 +43,7 @@ public sealed class AggregatedHealth(IProxyConfigProvider proxy, IHttpClientFact
         var body = new
         {
             status = report.Status.ToString(),
-            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), e.Value.Description, e.Value.Data }),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description, data = e.Value.Data }),
         };
         return context.Response.WriteAsync(JsonSerializer.Serialize(body));
     }

@@ -18,6 +18,8 @@ public sealed class MessagingOptions
     /// never consume each other's messages; production leaves it empty.
     /// </summary>
     public string? EndpointPrefix { get; set; }
+    /// <summary>Queues that vanish when the process goes (test runs), so runs leave nothing behind.</summary>
+    public bool TemporaryQueues { get; set; }
 }
 
 /// <summary>Configuration section "RabbitMq".</summary>

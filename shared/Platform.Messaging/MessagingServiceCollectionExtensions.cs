@@ -40,6 +40,11 @@ public static class MessagingServiceCollectionExtensions
             x.AddConfigureEndpointsCallback((context, _, endpoint) =>
             {
                 endpoint.UseConsumeFilter(typeof(CorrelationConsumeFilter<>), context);
+                if (options.TemporaryQueues && endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+                {
+                    rabbit.AutoDelete = true;
+                    rabbit.Durable = false;
+                }
                 // Bounded in-process retries; when exhausted MassTransit moves the message to <queue>_error
                 // (it is never acknowledged as handled).
                 endpoint.UseMessageRetry(r => r.Exponential(options.MaxRetries,

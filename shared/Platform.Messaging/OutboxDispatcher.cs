@@ -24,6 +24,7 @@ internal sealed class OutboxDispatcher<TDbContext>(
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
     private DateTime _nextCleanup = DateTime.MinValue;
+    private DateTime _nextGauge = DateTime.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -129,6 +130,9 @@ internal sealed class OutboxDispatcher<TDbContext>(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
 
+        // At most once a second: under load the loop runs every few milliseconds and the gauge needs no more.
+        if (DateTime.UtcNow < _nextGauge) return;
+        _nextGauge = DateTime.UtcNow.AddSeconds(1);
         var age = await db.Database
             .SqlQuery<double?>($"SELECT extract(epoch FROM now() - min(created_at))::float8 AS \"Value\" FROM outbox_messages WHERE sent_at IS NULL")
             .SingleAsync(ct);

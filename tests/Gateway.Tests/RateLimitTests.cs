@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
 using Platform.Testing;
 
 namespace Gateway.Tests;
@@ -24,14 +23,16 @@ public sealed class RateLimitTests : IClassFixture<RateLimitTests.SmallLimits>
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             var closed = $"http://127.0.0.1:{ServiceProcess.FreePort()}/";
-            builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>(TestTokens.AuthSettings())
+            var settings = new Dictionary<string, string?>(TestTokens.AuthSettings())
             {
                 ["RateLimiting:PermitsPerSecond"] = "1",
                 ["RateLimiting:Burst"] = "5",
                 ["RateLimiting:SignInPermitsPerMinute"] = "3",
                 ["ReverseProxy:Clusters:projects:Destinations:d1:Address"] = closed,
                 ["ReverseProxy:Clusters:identity:Destinations:d1:Address"] = closed,
-            }));
+            };
+            // UseSetting reaches the configuration Program reads while it registers services.
+            foreach (var (key, value) in settings) builder.UseSetting(key, value);
         }
     }
 

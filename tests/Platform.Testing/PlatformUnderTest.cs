@@ -40,6 +40,9 @@ public sealed class PlatformUnderTest : IAsyncDisposable
     async Task StartServicesAsync(IDictionary<string, string?> gatewaySettings)
     {
         var clusterAddresses = new Dictionary<string, string?>();
+        // Ports are chosen up front so every service can be told where the others are (Services:{cluster}),
+        // as typed HTTP clients between services need.
+        var ports = Services.ToDictionary(s => s.Cluster, _ => ServiceProcess.FreePort());
         foreach (var (cluster, project, database) in Services)
         {
             var settings = new Dictionary<string, string?>(TestTokens.AuthSettings());
@@ -48,6 +51,7 @@ public sealed class PlatformUnderTest : IAsyncDisposable
             settings["Platform:DemoPassword"] = DemoPassword;
             // Each run gets its own queue names, so a stale consumer from an earlier run never steals messages.
             settings["Messaging:EndpointPrefix"] = $"{cluster}-{RunId}";
+            settings["Messaging:TemporaryQueues"] = "true";
             if (database is not null)
             {
                 var db = await TestDatabase.CreateAsync($"e2e_{database}");
@@ -55,7 +59,8 @@ public sealed class PlatformUnderTest : IAsyncDisposable
                 Databases[cluster] = db;
                 settings["ConnectionStrings:Database"] = db.ConnectionString;
             }
-            var process = ServiceProcess.Start(project, ServiceProcess.FreePort(), settings);
+            foreach (var (other, port) in ports) settings[$"Services:{other}"] = $"http://127.0.0.1:{port}/";
+            var process = ServiceProcess.Start(project, ports[cluster], settings);
             _processes.Add(process);
             clusterAddresses[$"ReverseProxy:Clusters:{cluster}:Destinations:d1:Address"] = process.BaseAddress.ToString();
         }

@@ -14,10 +14,12 @@ public static class AuthenticationSetup
 {
     public static IServiceCollection AddPlatformAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection("Auth").Get<AuthOptions>() ?? new AuthOptions();
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
-            .AddJwtBearer(jwt =>
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        // Read at first use, not at registration, so test hosts and late configuration sources are seen.
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IConfiguration>((jwt, config) =>
             {
+                var options = config.GetSection("Auth").Get<AuthOptions>() ?? new AuthOptions();
                 jwt.MapInboundClaims = false;
                 jwt.TokenValidationParameters = new TokenValidationParameters
                 {
