@@ -25,6 +25,7 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<CorrelationMiddleware>();
+var console = app.UseConsoleFiles();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
@@ -39,6 +40,7 @@ app.MapGet("/openapi", (IProxyConfigProvider proxy) => TypedResults.Ok(proxy.Get
         .Select(c => new { service = c.ClusterId, document = $"/openapi/{c.ClusterId}.json" })))
     .AllowAnonymous()
     .WithSummary("Every service's OpenAPI document, in one place");
+app.MapConsoleFallback(console);
 app.MapReverseProxy();
 app.Run();
 

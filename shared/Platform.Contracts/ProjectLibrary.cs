@@ -31,6 +31,10 @@ public sealed record ProjectSnapshot
     public string? LeaderInCharge { get; init; }
     public string? ResponsibleUnit { get; init; }
     public bool ReadyToStart { get; init; }
+    /// <summary>入库纳统 approved by the statistics bureau.</summary>
+    public bool IsIncludedInStatistics { get; init; }
+    /// <summary>The signed deal the project was converted from, if any.</summary>
+    public Guid? SourceDealId { get; init; }
 }
 
 public sealed record ProjectRegistered
@@ -120,6 +124,21 @@ public sealed record ProblemClosed
     public required Guid ProjectId { get; init; }
     public required string RegionCode { get; init; }
     public required string Resolution { get; init; }
+    public required long Version { get; init; }
+    public required DateTimeOffset OccurredAt { get; init; }
+}
+
+/// <summary>An assigned problem's deadline is near (a reminder to the department that holds it), sent once per deadline.</summary>
+public sealed record ProblemDueSoon
+{
+    public required Guid ProblemId { get; init; }
+    public required Guid ProjectId { get; init; }
+    public required string RegionCode { get; init; }
+    public required string Title { get; init; }
+    public string? Department { get; init; }
+    public string? Assignee { get; init; }
+    public required DateOnly DueDate { get; init; }
+    public required string Level { get; init; }
     public required long Version { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }
 }

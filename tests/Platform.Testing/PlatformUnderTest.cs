@@ -13,6 +13,11 @@ public sealed class PlatformUnderTest : IAsyncDisposable
     [
         ("identity", "Identity.Api", "identity"),
         ("projects", "ProjectLibrary.Api", "projects"),
+        ("approvals", "Approvals.Api", "approvals"),
+        ("funding", "Funding.Api", "funding"),
+        ("statistics", "Statistics.Api", "statistics"),
+        ("attraction", "Attraction.Api", "attraction"),
+        ("city", "City.Api", "city"),
     ];
 
     readonly List<ServiceProcess> _processes = [];

@@ -3,12 +3,20 @@ using Platform.Messaging;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Data;
 using ProjectLibrary.Api;
+using ProjectLibrary.Api.Features.Problems;
+using ProjectLibrary.Api.Features.Progress;
 using ProjectLibrary.Api.Features.Projects;
+using ProjectLibrary.Api.Features.Summary;
+using ProjectLibrary.Api.Seeding;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddPlatformDbContext<ProjectsDb>();
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.Configure<ScheduleOptions>(builder.Configuration.GetSection("Schedule"));
+builder.Services.Configure<ProblemOptions>(builder.Configuration.GetSection("Problems"));
+builder.Services.AddScoped<ProblemScanner>();
+builder.Services.AddHostedService<ProblemScanWorker>();
 builder.AddPlatformMessaging<ProjectsDb>("projects", messaging => messaging
     .Publishes<ProjectRegistered>()
     .Publishes<ProjectUpdated>()
@@ -18,13 +26,22 @@ builder.AddPlatformMessaging<ProjectsDb>("projects", messaging => messaging
     .Publishes<ProblemRaised>()
     .Publishes<ProblemAssigned>()
     .Publishes<ProblemEscalated>()
-    .Publishes<ProblemClosed>());
+    .Publishes<ProblemClosed>()
+    .Publishes<ProblemDueSoon>()
+    .Consumes<ApprovalsCompletedConsumer>()
+    .Consumes<InclusionApprovedConsumer>()
+    .Consumes<DealConvertedConsumer>());
 
 var app = builder.Build();
 app.UseServiceDefaults();
+app.MapSummaryEndpoints();
 app.MapProjectEndpoints();
+app.MapProgressEndpoints();
+app.MapProblemEndpoints();
 
 await app.MigrateDatabaseAsync<ProjectsDb>(new SqlMigrations.Script("0000_messaging", MessagingSchema.Sql));
+if (app.Configuration.GetValue<bool>("Platform:SeedDemoData") && !app.Environment.IsProduction())
+    await DemoData.SeedAsync(app.Services);
 app.Run();
 
 public partial class Program;

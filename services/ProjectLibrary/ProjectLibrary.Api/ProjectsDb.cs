@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Messaging;
 using Platform.ServiceDefaults.Data;
+using ProjectLibrary.Api.Features.Problems;
+using ProjectLibrary.Api.Features.Progress;
 using ProjectLibrary.Api.Features.Projects;
 
 namespace ProjectLibrary.Api;
@@ -8,6 +10,9 @@ namespace ProjectLibrary.Api;
 public sealed class ProjectsDb(DbContextOptions<ProjectsDb> options) : DbContext(options)
 {
     public DbSet<Project> Projects => Set<Project>();
+    public DbSet<MonthlyProgress> Progress => Set<MonthlyProgress>();
+    public DbSet<ProgressLock> ProgressLocks => Set<ProgressLock>();
+    public DbSet<ProjectProblem> Problems => Set<ProjectProblem>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -20,11 +25,39 @@ public sealed class ProjectsDb(DbContextOptions<ProjectsDb> options) : DbContext
             e.Property(p => p.Category).HasConversion<string>();
             e.Property(p => p.Nature).HasConversion<string>();
             e.Property(p => p.Stage).HasConversion<string>();
+            e.Property(p => p.StageBeforeSuspension).HasConversion<string>();
             e.Property(p => p.KeyLevel).HasConversion<string>();
             e.Property(p => p.TotalInvestment).HasPrecision(18, 2);
             e.Property(p => p.AnnualPlannedInvestment).HasPrecision(18, 2);
+            e.Property(p => p.YearToDateInvestment).HasPrecision(18, 2);
             e.Property(p => p.Version).IsConcurrencyToken();
             e.Ignore(p => p.ETag);
+            e.Ignore(p => p.IsFinal);
+        });
+        model.Entity<MonthlyProgress>(e =>
+        {
+            e.ToTable("project_progress");
+            e.HasKey(p => new { p.ProjectId, p.Year, p.Month });
+            e.Property(p => p.CompletedInvestment).HasPrecision(18, 2);
+            e.Property(p => p.Version).IsConcurrencyToken();
+            e.Ignore(p => p.Period);
+            // Declared so EF inserts a new project before its months (the foreign key is in 0002).
+            e.HasOne<Project>().WithMany().HasForeignKey(p => p.ProjectId);
+        });
+        model.Entity<ProgressLock>(e =>
+        {
+            e.ToTable("progress_locks");
+            e.HasKey(l => new { l.RegionCode, l.Year, l.Month });
+        });
+        model.Entity<ProjectProblem>(e =>
+        {
+            e.ToTable("problems");
+            e.HasKey(p => p.Id);
+            e.Property(p => p.Category).HasConversion<string>();
+            e.Property(p => p.Level).HasConversion<string>();
+            e.Property(p => p.Status).HasConversion<string>();
+            e.HasOne<Project>().WithMany().HasForeignKey(p => p.ProjectId);
+            e.Property(p => p.Version).IsConcurrencyToken();
         });
     }
 }

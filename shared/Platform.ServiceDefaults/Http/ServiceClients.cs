@@ -19,7 +19,9 @@ public static class ServiceClients
         var address = configuration[$"Services:{name}"]
             ?? throw new InvalidOperationException($"Configuration Services:{name} (the base address of the {name} service) is missing.");
         var builder = services
-            .AddRefitClient<TClient>(new RefitSettings { ContentSerializer = new SystemTextJsonContentSerializer(Json.Options) })
+            // Refit 16 builds requests only through the source-generated client (the reflection builder is a separate
+            // package): the project declaring TClient must reference Refit directly so its generator runs there.
+            .AddRefitGeneratedClient<TClient>(new RefitSettings { ContentSerializer = new SystemTextJsonContentSerializer(Json.Options) })
             .ConfigureHttpClient(c => c.BaseAddress = new Uri(address))
             .AddHttpMessageHandler<ForwardingHandler>();
         builder.AddStandardResilienceHandler();

@@ -4,7 +4,7 @@ using Platform.ServiceDefaults.Data;
 namespace ProjectLibrary.Api.Features.Projects;
 
 /// <summary>A project in the library, from idea to operation. Money in 万元.</summary>
-public sealed class Project : IAudited
+public sealed partial class Project : IAudited
 {
     /// <summary>重点项目 threshold for the county level: annual planned investment ≥ 5,000 万.</summary>
     public const decimal CountyKeyThreshold = 5_000m;
@@ -41,6 +41,22 @@ public sealed class Project : IAudited
     public string? LocalNumber { get; private set; }
     /// <summary>手续完备: every required pre-construction procedure is approved (from the approvals service).</summary>
     public bool ReadyToStart { get; private set; }
+    /// <summary>入库纳统: the statistics bureau approved the project's inclusion.</summary>
+    public bool IsIncludedInStatistics { get; private set; }
+    /// <summary>The signed deal (investment attraction) this project came from.</summary>
+    public Guid? SourceDealId { get; private set; }
+    /// <summary>The stage to return to when a suspension ends.</summary>
+    public ProjectStage? StageBeforeSuspension { get; private set; }
+    /// <summary>Date of the last lifecycle transition: a later one cannot be dated before it.</summary>
+    public DateOnly? StageChangedOn { get; private set; }
+    /// <summary>Maintained 调度数 sum for the plan year (<see cref="Year"/>), so laggards are found in SQL.</summary>
+    public decimal YearToDateInvestment { get; private set; }
+    /// <summary>Latest month of the plan year with a reported figure (0 when none).</summary>
+    public int ReportedThroughMonth { get; private set; }
+    // Versions of the other contexts' aggregates last applied, so a stale or reordered event changes nothing.
+    public long? ApprovalsVersion { get; private set; }
+    public long? InclusionVersion { get; private set; }
+    public long? DealVersion { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
     /// <summary>Grows by one with every change: the ETag, the concurrency token and the events' Version.</summary>
@@ -130,6 +146,8 @@ public sealed class Project : IAudited
         LeaderInCharge = LeaderInCharge,
         ResponsibleUnit = ResponsibleUnit,
         ReadyToStart = ReadyToStart,
+        IsIncludedInStatistics = IsIncludedInStatistics,
+        SourceDealId = SourceDealId,
     };
 
     static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Platform.Contracts.ProjectLibrary;
 using Platform.Messaging;
 using Platform.ServiceDefaults;
@@ -7,13 +8,14 @@ using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Http;
 using Platform.ServiceDefaults.Problems;
+using ProjectLibrary.Api.Features.Progress;
 
 namespace ProjectLibrary.Api.Features.Projects;
 
 public static class ProjectEndpoints
 {
     /// <summary>Roles that keep the project library; everyone in scope may read it.</summary>
-    static readonly string[] Editors = [BureauRoles.ProjectOffice, BureauRoles.Township, BureauRoles.CityHq, BureauRoles.Admin];
+    internal static readonly string[] Editors = [BureauRoles.ProjectOffice, BureauRoles.Township, BureauRoles.CityHq, BureauRoles.Admin];
 
     public static IEndpointRouteBuilder MapProjectEndpoints(this IEndpointRouteBuilder app)
     {
@@ -22,27 +24,39 @@ public static class ProjectEndpoints
         group.MapGet("/{id:guid}", Get).WithSummary("One project, with its ETag");
         group.MapPost("/", Create).WithSummary("Register a project (publishes ProjectRegistered)");
         group.MapPut("/{id:guid}", Update).WithSummary("Replace a project's fields; requires If-Match (publishes ProjectUpdated)");
+        group.MapStageEndpoints();
         app.MapAuditTrail<ProjectsDb>("/api/projects/audit");
         return app;
     }
 
-    static async Task<Ok<Paged<ProjectResponse>>> List([AsParameters] ProjectFilter filter, ProjectsDb db, CallerScope caller, CancellationToken ct)
+    static async Task<Ok<Paged<ProjectResponse>>> List([AsParameters] ProjectFilter filter, ProjectsDb db, CallerScope caller,
+        TimeProvider clock, IOptions<ScheduleOptions> options, CancellationToken ct)
     {
-        var page = await db.Projects.AsNoTracking().VisibleTo(caller).Filter(filter).Sort(filter.Sort)
-            .ToPageAsync(PageRequest.From(filter.Page, filter.PageSize), ct);
-        return TypedResults.Ok(new Paged<ProjectResponse>(page.Items.Select(ProjectResponse.From).ToList(), page.Page, page.PageSize, page.Total));
+        var view = View(filter.Year, filter.AsOfPeriod, clock, options);
+        var page = await db.Projects.AsNoTracking().VisibleTo(caller).Filter(filter, view.ReportingYear, db.Progress.AsNoTracking(), view.Options)
+            .Sort(filter.Sort).ToPageAsync(PageRequest.From(filter.Page, filter.PageSize), ct);
+        return TypedResults.Ok(new Paged<ProjectResponse>(await ProjectResponse.ForAsync(db, page.Items, view, ct), page.Page, page.PageSize, page.Total));
     }
 
-    static async Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> Get(Guid id, ProjectsDb db, CallerScope caller, HttpResponse response, CancellationToken ct)
+    static async Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> Get(Guid id, int? year, string? asOf, ProjectsDb db, CallerScope caller,
+        TimeProvider clock, IOptions<ScheduleOptions> options, HttpResponse response, CancellationToken ct)
     {
+        Period? period = Period.TryParse(asOf, out var parsed) ? parsed : null;
+        if (asOf is not null && period is null)
+            return Problem.Validation(new Dictionary<string, string[]> { ["asOf"] = ["must be a month written like 2025-06"] });
         var project = await db.Projects.AsNoTracking().VisibleTo(caller).FirstOrDefaultAsync(p => p.Id == id, ct);
         if (project is null) return Problem.NotFound("Project", id);
         response.Headers.ETag = project.ETag;
-        return TypedResults.Ok(ProjectResponse.From(project));
+        var responses = await ProjectResponse.ForAsync(db, [project], View(year, period, clock, options), ct);
+        return TypedResults.Ok(responses[0]);
     }
 
+    /// <summary>The reporting year is the one asked for, else the asOf month's, else this year.</summary>
+    internal static ScheduleView View(int? year, Period? asOf, TimeProvider clock, IOptions<ScheduleOptions> options) =>
+        new(year ?? asOf?.Year ?? clock.Today().Year, asOf, options.Value);
+
     static async Task<Results<Created<ProjectResponse>, ProblemHttpResult>> Create(ProjectInput input, ProjectsDb db, CallerScope caller,
-        TimeProvider clock, HttpResponse response, CancellationToken ct)
+        TimeProvider clock, IOptions<ScheduleOptions> options, HttpResponse response, CancellationToken ct)
     {
         if (WriteRefusal(caller, input) is { } refusal) return refusal;
         if (await DuplicateIdentifier(db, input, exceptId: null, ct) is { } duplicate) return duplicate;
@@ -53,11 +67,11 @@ public static class ProjectEndpoints
         await db.SaveChangesAsync(ct);
 
         response.Headers.ETag = project.ETag;
-        return TypedResults.Created($"/api/projects/{project.Id}", ProjectResponse.From(project));
+        return TypedResults.Created($"/api/projects/{project.Id}", ProjectResponse.From(project, View(null, null, clock, options)));
     }
 
     static async Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> Update(Guid id, ProjectInput input, ProjectsDb db, CallerScope caller,
-        TimeProvider clock, HttpRequest request, HttpResponse response, CancellationToken ct)
+        TimeProvider clock, IOptions<ScheduleOptions> options, HttpRequest request, HttpResponse response, CancellationToken ct)
     {
         var project = await db.Projects.VisibleTo(caller).FirstOrDefaultAsync(p => p.Id == id, ct);
         if (project is null) return Problem.NotFound("Project", id);
@@ -67,7 +81,15 @@ public static class ProjectEndpoints
         if (!caller.CanWrite(project.RegionCode, project.Township)) return Problem.Forbidden("The project belongs to another region.");
         if (await DuplicateIdentifier(db, input, project.Id, ct) is { } duplicate) return duplicate;
 
+        var planYear = project.Year;
         project.Update(input, clock.GetUtcNow());
+        if (project.Year != planYear)
+        {
+            // A new plan year: the maintained year-to-date now follows that year's reported months.
+            var months = await db.Progress.AsNoTracking().Where(x => x.ProjectId == id && x.Year == project.Year)
+                .Select(x => new { x.Month, x.CompletedInvestment }).ToListAsync(ct);
+            project.RecalculateYearToDate(months.Select(m => (m.Month, m.CompletedInvestment)));
+        }
         db.AddEvent(new ProjectUpdated { Project = project.ToSnapshot(), Version = project.Version, OccurredAt = project.UpdatedAt });
         try
         {
@@ -78,7 +100,7 @@ public static class ProjectEndpoints
             return Problem.PreconditionFailed();
         }
         response.Headers.ETag = project.ETag;
-        return TypedResults.Ok(ProjectResponse.From(project));
+        return TypedResults.Ok(ProjectResponse.From(project, View(null, null, clock, options)));
     }
 
     /// <summary>Only the project office (or a township for its own township, the city for 市本级) writes, and only in its own region.</summary>

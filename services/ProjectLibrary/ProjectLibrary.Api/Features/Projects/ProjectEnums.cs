@@ -12,3 +12,6 @@ public enum ProjectStage { Conceived, Reserve, Preparation, UnderConstruction, C
 
 /// <summary>重点项目 level. County key projects are those with an annual plan ≥ 5,000 万 unless set otherwise.</summary>
 public enum KeyLevel { None, County, City, Provincial }
+
+/// <summary>新开工 (started in the reporting year) or 续建 (started before it).</summary>
+public enum StartKind { NewStart, Continuing }

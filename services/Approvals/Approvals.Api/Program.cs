@@ -1,0 +1,37 @@
+using Approvals.Api;
+using Approvals.Api.Features.Calendar;
+using Approvals.Api.Features.Catalogue;
+using Approvals.Api.Features.Checklists;
+using Approvals.Api.Features.Items;
+using Platform.Contracts.Approvals;
+using Platform.Messaging;
+using Platform.ServiceDefaults;
+using Platform.ServiceDefaults.Data;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddPlatformDbContext<ApprovalsDb>();
+builder.Services.AddSingleton(TimeProvider.System);
+var approvals = builder.Configuration.GetSection("Approvals").Get<ApprovalsOptions>() ?? new ApprovalsOptions();
+builder.Services.AddSingleton(approvals);
+builder.Services.AddSingleton(new WorkingCalendar(approvals.Holidays, approvals.ExtraWorkdays));
+builder.Services.AddSingleton<Deadlines>();
+builder.AddPlatformMessaging<ApprovalsDb>("approvals", messaging => messaging
+    .Publishes<ApprovalDecided>()
+    .Publishes<ApprovalsCompleted>()
+    .Consumes<ProjectRegisteredConsumer>()
+    .Consumes<ProjectUpdatedConsumer>());
+
+var app = builder.Build();
+app.UseServiceDefaults();
+app.MapProcedureEndpoints();
+app.MapChecklistEndpoints();
+app.MapEnergyEstimateEndpoint();
+app.MapItemEndpoints();
+app.MapItemActionEndpoints();
+app.MapAuditTrail<ApprovalsDb>("/api/approvals/audit");
+
+await app.MigrateDatabaseAsync<ApprovalsDb>(new SqlMigrations.Script("0000_messaging", MessagingSchema.Sql));
+app.Run();
+
+public partial class Program;

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.ServiceDefaults.Auth;
+using Platform.ServiceDefaults.Data;
+using Platform.ServiceDefaults.Problems;
+
+namespace Attraction.Api.Features;
+
+/// <summary>Why a rule refused a change: a stable code and words for people.</summary>
+public sealed record Refusal(string Code, string Detail);
+
+/// <summary>Who reads and who writes the investment promotion centre's records.</summary>
+public static class AttractionAccess
+{
+    /// <summary>The investment promotion centre keeps these records; the admin may correct them.</summary>
+    static readonly string[] Writers = [BureauRoles.Attraction, BureauRoles.Admin];
+
+    /// <summary>
+    /// A county sees its own records, the city reads all. Attraction records belong to a county, not to a
+    /// township, so a township user sees none of them (CallerScope.CanRead says the same).
+    /// </summary>
+    public static IQueryable<T> VisibleTo<T>(this IQueryable<T> rows, CallerScope caller) where T : class, IAudited
+    {
+        if (caller.IsCity) return rows;
+        if (caller.Township is not null) return rows.Where(_ => false);
+        return rows.Where(r => r.RegionCode == caller.RegionCode);
+    }
+
+    /// <summary>Null when the caller may change records of the region, else the 403 to answer.</summary>
+    public static ProblemHttpResult? WriteRefusal(this CallerScope caller, string regionCode)
+    {
+        if (!caller.HasRole(Writers)) return Problem.Forbidden($"The role {caller.Role} cannot change investment attraction records.");
+        if (!caller.CanWrite(regionCode)) return Problem.Forbidden($"You may only change records of region {caller.RegionCode}.");
+        return null;
+    }
+
+    /// <summary>Null when the caller may convert a deal of the region into a project: the region's own investment promotion centre.</summary>
+    public static ProblemHttpResult? ConversionRefusal(this CallerScope caller, string regionCode)
+    {
+        if (!caller.HasRole(BureauRoles.Attraction)) return Problem.Forbidden("Only the investment promotion centre converts a signed deal into a project.");
+        if (!caller.CanWrite(regionCode)) return Problem.Forbidden($"You may only convert deals of region {caller.RegionCode}.");
+        return null;
+    }
+
+    public static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>Enum names on the wire are camelCase, like the API.</summary>
+    public static string Camel<T>(T value) where T : struct, Enum
+    {
+        var name = value.ToString();
+        return char.ToLowerInvariant(name[0]) + name[1..];
+    }
+}

@@ -1,0 +1,36 @@
+using Attraction.Api;
+using Attraction.Api.Clients;
+using Attraction.Api.Features.Deals;
+using Attraction.Api.Features.Enterprises;
+using Attraction.Api.Features.Leads;
+using Attraction.Api.Features.Summary;
+using Platform.Contracts.Attraction;
+using Platform.Messaging;
+using Platform.ServiceDefaults;
+using Platform.ServiceDefaults.Data;
+using Platform.ServiceDefaults.Http;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddPlatformDbContext<AttractionDb>();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddServiceClient<IProjectLibraryClient>(builder.Configuration, "projects");
+builder.AddPlatformMessaging<AttractionDb>("attraction", messaging => messaging
+    .Publishes<DealSigned>()
+    .Publishes<DealConverted>()
+    .Publishes<FundsArrived>()
+    .Consumes<ProjectStartedConsumer>());
+
+var app = builder.Build();
+app.UseServiceDefaults();
+app.MapEnterpriseEndpoints();
+app.MapLeadEndpoints();
+app.MapDealEndpoints();
+app.MapCommitmentList();
+app.MapSummaryEndpoints();
+app.MapAuditTrail<AttractionDb>("/api/attraction/audit");
+
+await app.MigrateDatabaseAsync<AttractionDb>(new SqlMigrations.Script("0000_messaging", MessagingSchema.Sql));
+app.Run();
+
+public partial class Program;

@@ -1,0 +1,68 @@
+using City.Api.Features.ReadModels;
+using City.Api.Features.Targets;
+using Microsoft.EntityFrameworkCore;
+
+namespace City.Api.Features.Overview;
+
+/// <summary>Reads the actuals of every region for a period: the maintained aggregate, plus the lagging count at query time.</summary>
+public static class Actuals
+{
+    /// <summary>metric → region → amount, for the period (plan-year metrics at the period's year).</summary>
+    public static async Task<Dictionary<string, Dictionary<string, decimal>>> ForAsync(CityDb db, Period period, Period asOf, CancellationToken ct)
+    {
+        var keys = new[] { period.ToString(), period.YearPeriod.ToString() }.Distinct().ToList();
+        var rows = await db.RegionActuals.AsNoTracking().Where(r => keys.Contains(r.Period)).ToListAsync(ct);
+        var result = new Dictionary<string, Dictionary<string, decimal>>();
+        foreach (var metric in Metrics.All)
+        {
+            var key = metric.Kind == MetricKind.PlanYear ? period.YearPeriod.ToString() : period.ToString();
+            result[metric.Code] = rows.Where(r => r.Metric == metric.Code && r.Period == key).ToDictionary(r => r.RegionCode, r => r.Amount);
+        }
+        result[Metrics.LaggingKeyProjects] = await LaggingAsync(db, asOf.Year, asOf.Number, ct);
+        return result;
+    }
+
+    /// <summary>The flow of one month (what the period gained in it), metric → region → amount.</summary>
+    public static async Task<Dictionary<string, Dictionary<string, decimal>>> OfMonthAsync(CityDb db, Period month, CancellationToken ct)
+    {
+        var key = month.ToString();
+        var rows = await db.RegionActuals.AsNoTracking().Where(r => r.Period == key).ToListAsync(ct);
+        return rows.GroupBy(r => r.Metric).ToDictionary(g => g.Key, g => g.ToDictionary(r => r.RegionCode, r => r.Amount));
+    }
+
+    /// <summary>
+    /// 未按序时进度 key projects per region at the end of month m: under construction, in the year's plan, and
+    /// their 调度 year-to-date below m/12 of the annual plan. Only key projects are scanned (a small subset).
+    /// </summary>
+    public static async Task<Dictionary<string, decimal>> LaggingAsync(CityDb db, int year, int month, CancellationToken ct)
+    {
+        var rows = await BehindSchedule(db, year, month).GroupBy(p => p.Project.RegionCode)
+            .Select(g => new { Region = g.Key, Count = g.Count() }).ToListAsync(ct);
+        return rows.ToDictionary(r => r.Region, r => (decimal)r.Count);
+    }
+
+    public sealed class Behind
+    {
+        public ProjectView Project { get; init; } = null!;
+        public decimal YearToDate { get; init; }
+        public decimal Expected { get; init; }
+    }
+
+    /// <summary>Projects behind 序时进度 at the end of month m of the year (key projects only when <paramref name="keyOnly"/>).</summary>
+    public static IQueryable<Behind> BehindSchedule(CityDb db, int year, int month, bool keyOnly = true)
+    {
+        var first = $"{year}-01";
+        var last = new Period(PeriodKind.Month, year, month).ToString();
+        return db.ProjectViews.AsNoTracking()
+            .Where(p => p.Registered && p.Year == year && p.Stage == Stages.UnderConstruction && p.AnnualPlannedInvestment > 0)
+            .Where(p => !keyOnly || p.KeyLevel != "none")
+            .Select(p => new Behind
+            {
+                Project = p,
+                YearToDate = db.ProjectFigures.Where(f => f.ProjectId == p.ProjectId && f.Source == ProjectFigure.Progress
+                    && string.Compare(f.Period, first) >= 0 && string.Compare(f.Period, last) <= 0).Sum(f => (decimal?)f.CompletedInvestment) ?? 0,
+                Expected = Math.Round(p.AnnualPlannedInvestment * month / 12, 2),
+            })
+            .Where(b => b.YearToDate < b.Expected);
+    }
+}

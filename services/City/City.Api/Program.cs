@@ -1,0 +1,37 @@
+using City.Api;
+using City.Api.Features.Feed;
+using City.Api.Features.Lists;
+using City.Api.Features.Overview;
+using City.Api.Features.ReadModels;
+using City.Api.Features.Targets;
+using Platform.Messaging;
+using Platform.ServiceDefaults;
+using Platform.ServiceDefaults.Data;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddPlatformDbContext<CityDb>();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddScoped<AggregateDeltas>();
+builder.Services.AddScoped<Projector>();
+// The city publishes nothing: it reads every other context's events into its own read models.
+builder.AddPlatformMessaging<CityDb>("city", messaging => messaging.ConsumeEverything());
+
+var app = builder.Build();
+app.UseServiceDefaults();
+app.MapTargetEndpoints();
+app.MapOverviewEndpoints();
+app.MapListEndpoints();
+app.MapFeedEndpoints();
+app.MapRebuildEndpoints();
+app.MapAuditTrail<CityDb>("/api/city/audit");
+
+await app.MigrateDatabaseAsync<CityDb>(new SqlMigrations.Script("0000_messaging", MessagingSchema.Sql));
+if (app.Configuration.GetValue<bool>("Platform:SeedDemoData") && !app.Environment.IsProduction())
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    await WinterPlanSeed.SeedAsync(scope.ServiceProvider.GetRequiredService<CityDb>(), TimeProvider.System);
+}
+app.Run();
+
+public partial class Program;

@@ -1,0 +1,34 @@
+using Funding.Api;
+using Funding.Api.Features;
+using Funding.Api.Features.Applications;
+using Funding.Api.Features.Programmes;
+using Funding.Api.Features.Projects;
+using Funding.Api.Features.Summary;
+using Platform.Contracts.Funding;
+using Platform.Messaging;
+using Platform.ServiceDefaults;
+using Platform.ServiceDefaults.Data;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddPlatformDbContext<FundingDb>();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.Configure<FundingOptions>(builder.Configuration.GetSection("Funding"));
+builder.AddPlatformMessaging<FundingDb>("funding", messaging => messaging
+    .Publishes<FundingApproved>()
+    .Publishes<FundsDisbursed>()
+    .Consumes<ProjectRegisteredConsumer>()
+    .Consumes<ProjectUpdatedConsumer>());
+
+var app = builder.Build();
+app.UseServiceDefaults();
+app.MapKnownProjectEndpoints();
+app.MapProgrammeEndpoints();
+app.MapApplicationEndpoints();
+app.MapSummaryEndpoints();
+app.MapAuditTrail<FundingDb>("/api/funding/audit");
+
+await app.MigrateDatabaseAsync<FundingDb>(new SqlMigrations.Script("0000_messaging", MessagingSchema.Sql));
+app.Run();
+
+public partial class Program;

@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Platform.Contracts.ProjectLibrary;
+using Platform.Messaging;
+using Platform.ServiceDefaults.Auth;
+using Platform.ServiceDefaults.Problems;
+using ProjectLibrary.Api.Features.Progress;
+
+namespace ProjectLibrary.Api.Features.Projects;
+
+/// <summary>Body of POST /api/projects/{id}/stage. The date defaults to today (China time).</summary>
+public sealed record StageRequest(ProjectStage? Stage, DateOnly? Date) : IValidatable
+{
+    public void Validate(ValidationErrors errors) => errors.Required(Stage, "stage")
+        .When(Date is { Year: < 2000 }, "date", "must be a real date of the project's life");
+}
+
+public static class StageEndpoints
+{
+    public static RouteGroupBuilder MapStageEndpoints(this RouteGroupBuilder group)
+    {
+        group.MapPost("/{id:guid}/stage", ChangeStage)
+            .WithSummary("Lifecycle transition (409 illegal_transition when not allowed; publishes ProjectStageChanged, and ProjectStarted on entering construction)");
+        return group;
+    }
+
+    static async Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> ChangeStage(Guid id, StageRequest request, ProjectsDb db,
+        CallerScope caller, TimeProvider clock, IOptions<ScheduleOptions> options, HttpRequest http, HttpResponse response, CancellationToken ct)
+    {
+        var project = await db.Projects.VisibleTo(caller).FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (project is null) return Problem.NotFound("Project", id);
+        if (!caller.HasRole(ProjectEndpoints.Editors) || !caller.CanWrite(project.RegionCode, project.Township))
+            return Problem.Forbidden($"The role {caller.Role} of {caller.RegionCode} cannot change this project's stage.");
+        // If-Match is optional here (a transition is checked against the current stage anyway) but honoured when sent.
+        if (http.Headers.IfMatch.Count > 0 && !http.Headers.IfMatch.Contains(project.ETag) && !http.Headers.IfMatch.Contains("*"))
+            return Problem.PreconditionFailed();
+
+        var today = clock.Today();
+        var now = clock.GetUtcNow();
+        var refusal = project.TransitionTo(request.Stage!.Value, request.Date ?? today, today, now, out var change);
+        if (refusal is not null)
+            return refusal.IsConflict ? Problem.Conflict(refusal.Code, refusal.Detail) : Problem.Unprocessable(refusal.Code, refusal.Detail);
+
+        Publish(db, project, change!, now);
+        await db.SaveChangesAsync(ct);
+        response.Headers.ETag = project.ETag;
+        return TypedResults.Ok(ProjectResponse.From(project, ProjectEndpoints.View(null, null, clock, options)));
+    }
+
+    /// <summary>The events of one transition (also used by the demo seeding, which goes through the same rules).</summary>
+    public static void Publish(ProjectsDb db, Project project, StageChange change, DateTimeOffset now)
+    {
+        db.AddEvent(new ProjectStageChanged
+        {
+            ProjectId = project.Id, RegionCode = project.RegionCode, FromStage = Project.Camel(change.From),
+            ToStage = Project.Camel(change.To), Date = change.Date, Version = project.Version, OccurredAt = now,
+        });
+        if (change.Started)
+            db.AddEvent(new ProjectStarted
+            {
+                ProjectId = project.Id, RegionCode = project.RegionCode, ActualStartDate = change.Date,
+                TotalInvestment = project.TotalInvestment, Version = project.Version, OccurredAt = now,
+            });
+    }
+}

@@ -1,0 +1,39 @@
+using Platform.Contracts.Statistics;
+using Platform.Messaging;
+using Platform.ServiceDefaults;
+using Platform.ServiceDefaults.Data;
+using Statistics.Api;
+using Statistics.Api.Features.Duplicates;
+using Statistics.Api.Features.Figures;
+using Statistics.Api.Features.Inclusions;
+using Statistics.Api.Features.Pending;
+using Statistics.Api.Features.Projects;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddPlatformDbContext<StatisticsDb>();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton(builder.Configuration.GetSection("Statistics").Get<StatisticsOptions>() ?? new StatisticsOptions());
+builder.Services.AddScoped<DuplicateDetector>();
+builder.AddPlatformMessaging<StatisticsDb>("statistics", messaging => messaging
+    .Publishes<InclusionApproved>()
+    .Publishes<StatisticsReported>()
+    .Consumes<ProjectRegisteredConsumer>()
+    .Consumes<ProjectUpdatedConsumer>()
+    .Consumes<ProjectStartedConsumer>()
+    .Consumes<ProjectStageChangedConsumer>()
+    .Consumes<ProgressReportedConsumer>());
+
+var app = builder.Build();
+app.UseServiceDefaults();
+app.MapPendingEndpoints();
+app.MapInclusionEndpoints();
+app.MapFigureEndpoints();
+app.MapGapEndpoints();
+app.MapDuplicateEndpoints();
+app.MapAuditTrail<StatisticsDb>("/api/statistics/audit");
+
+await app.MigrateDatabaseAsync<StatisticsDb>(new SqlMigrations.Script("0000_messaging", MessagingSchema.Sql));
+app.Run();
+
+public partial class Program;

@@ -1,0 +1,180 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+
+namespace EndToEnd.Tests;
+
+/// <summary>Issue 3 through the gateway: lifecycle, monthly progress and 序时进度, the problem ledger, summaries, scope, demo data.</summary>
+[Collection(PlatformCollection.Name)]
+public sealed class ProjectLibraryTests(PlatformFixture fixture)
+{
+    static async Task<Guid> Create(HttpClient client, Dictionary<string, object?> body) =>
+        (await (await client.PostJson("/api/projects", body)).ShouldBe(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+
+    static Dictionary<string, object?> Planned(string tag, decimal annual = 12000m)
+    {
+        var body = ProjectSamples.Valid(name: $"凤凰路中段地下公共停车场及附属配套设施建设项目 {tag} {Guid.NewGuid().ToString("N")[..4]}");
+        body["annualPlannedInvestment"] = annual;
+        return body;
+    }
+
+    [Fact]
+    public async Task A_project_moves_through_its_lifecycle_and_an_illegal_transition_is_409()
+    {
+        using var office = await fixture.SignedInAs("project-office@140522");
+        var id = await Create(office, ProjectSamples.Valid());
+        await (await office.PostJson($"/api/projects/{id}/stage", new { stage = "underConstruction", date = "2025-03-01" }))
+            .ShouldBeProblem(HttpStatusCode.Conflict, "illegal_transition");
+        await (await office.PostJson($"/api/projects/{id}/stage", new { stage = "preparation", date = "2025-02-01" })).ShouldBe(HttpStatusCode.OK);
+        var started = await (await office.PostJson($"/api/projects/{id}/stage", new { stage = "underConstruction", date = "2025-03-01" })).ShouldBe(HttpStatusCode.OK);
+        Assert.Equal("2025-03-01", started.GetProperty("actualStartDate").GetString());
+
+        var listed = await (await office.GetAsync($"/api/projects?stage=underConstruction&startKind=newStart&year=2025&q={started.GetProperty("name").GetString()}"))
+            .ShouldBe(HttpStatusCode.OK);
+        Assert.Equal(id, Assert.Single(listed.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid());
+        await (await office.PostJson($"/api/projects/{id}/stage", new { stage = "flying" })).ShouldBeProblem(HttpStatusCode.BadRequest, "malformed_request");
+    }
+
+    [Fact]
+    public async Task Monthly_progress_drives_the_schedule_warning_and_a_locked_month_is_409()
+    {
+        using var office = await fixture.SignedInAs("project-office@140524");
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var body = Planned(tag);
+        body["regionCode"] = "140524";
+        var id = await Create(office, body);
+        await (await office.PostJson($"/api/projects/{id}/progress", new { period = "2025-03", completedInvestment = 1500m, note = "主体施工" }))
+            .ShouldBe(HttpStatusCode.Created);
+        var project = await (await office.GetAsync($"/api/projects/{id}")).ShouldBe(HttpStatusCode.OK);
+        Assert.Equal(1500m, project.GetProperty("yearToDateInvestment").GetDecimal());
+        Assert.Equal(3000m, project.GetProperty("expectedToDate").GetDecimal());
+        Assert.Equal("behind", project.GetProperty("scheduleStatus").GetString());
+        Assert.Equal("yellow", project.GetProperty("warningLevel").GetString());
+        var laggards = await (await office.GetAsync($"/api/projects?behindSchedule=true&q={tag}")).ShouldBe(HttpStatusCode.OK);
+        Assert.Equal(id, Assert.Single(laggards.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid());
+
+        await (await office.PostJson("/api/projects/progress/locks", new { regionCode = "140524", period = "2025-03" })).ShouldBe(HttpStatusCode.Created);
+        await (await office.PostJson($"/api/projects/{id}/progress", new { period = "2025-03", completedInvestment = 3000m }))
+            .ShouldBeProblem(HttpStatusCode.Conflict, "period_locked");
+        await (await office.DeleteAsync("/api/projects/progress/locks?regionCode=140524&period=2025-03")).ShouldBe(HttpStatusCode.NoContent);
+        var corrected = await (await office.PostJson($"/api/projects/{id}/progress", new { period = "2025-03", completedInvestment = 3000m }))
+            .ShouldBe(HttpStatusCode.OK);
+        Assert.Equal(3000m, corrected.GetProperty("yearToDateInvestment").GetDecimal());
+        await (await office.PostJson($"/api/projects/{id}/progress", new { period = "March", completedInvestment = 1m }))
+            .ShouldBeProblem(HttpStatusCode.BadRequest, "validation_failed");
+    }
+
+    [Fact]
+    public async Task A_stale_If_Match_is_412()
+    {
+        using var office = await fixture.SignedInAs("project-office@140522");
+        var body = ProjectSamples.Valid();
+        var id = await Create(office, body);
+        await (await office.PostJson($"/api/projects/{id}/stage", new { stage = "preparation", date = "2025-02-01" })).ShouldBe(HttpStatusCode.OK);
+        using var put = new HttpRequestMessage(HttpMethod.Put, $"/api/projects/{id}") { Content = JsonContent.Create(body) };
+        put.Headers.IfMatch.Add(new EntityTagHeaderValue("\"1\""));
+        await (await office.SendAsync(put)).ShouldBeProblem(HttpStatusCode.PreconditionFailed, "precondition_failed");
+    }
+
+    [Fact]
+    public async Task The_problem_ledger_runs_from_found_to_closed_with_409s_at_the_edges()
+    {
+        using var office = await fixture.SignedInAs("project-office@140522");
+        var project = await Create(office, ProjectSamples.Valid());
+        await (await office.PostJson($"/api/projects/{project}/problems", new { title = "" })).ShouldBeProblem(HttpStatusCode.BadRequest, "validation_failed");
+        var raised = await (await office.PostJson($"/api/projects/{project}/problems",
+            new { title = "环评批复未取得", description = "需市生态环境局协调", category = "environment", level = "city" })).ShouldBe(HttpStatusCode.Created);
+        var id = raised.GetProperty("id").GetGuid();
+        var due = DateTime.UtcNow.AddHours(8).AddDays(20).ToString("yyyy-MM-dd");
+        await (await office.PostJson($"/api/problems/{id}/assign", new { department = "晋城市生态环境局阳城分局", assignee = "赵科长", dueDate = due }))
+            .ShouldBe(HttpStatusCode.OK);
+        var escalated = await (await office.PostAsync($"/api/problems/{id}/escalate", null)).ShouldBe(HttpStatusCode.OK);
+        Assert.Equal("provincial", escalated.GetProperty("level").GetString());
+        await (await office.PostAsync($"/api/problems/{id}/escalate", null)).ShouldBeProblem(HttpStatusCode.Conflict, "highest_level");
+        await (await office.PostJson($"/api/problems/{id}/close", new { resolution = "已取得环评批复" })).ShouldBe(HttpStatusCode.OK);
+        await (await office.PostJson($"/api/problems/{id}/close", new { resolution = "again" })).ShouldBeProblem(HttpStatusCode.Conflict, "already_closed");
+
+        var closed = await (await office.GetAsync($"/api/problems?status=closed&level=provincial&regionCode=140522&pageSize=200")).ShouldBe(HttpStatusCode.OK);
+        Assert.Contains(closed.GetProperty("items").EnumerateArray(), p => p.GetProperty("id").GetGuid() == id);
+        using var gaoping = await fixture.SignedInAs("project-office@140581");
+        await (await gaoping.GetAsync($"/api/problems/{id}")).ShouldBeProblem(HttpStatusCode.NotFound, "not_found");
+    }
+
+    [Fact]
+    public async Task An_overdue_problem_is_escalated_by_the_background_job_exactly_once()
+    {
+        using var office = await fixture.SignedInAs("project-office@140522");
+        var first = await OverdueProblem(office);
+        Assert.True(await Eventually(async () => (await Problem(office, first)).GetProperty("level").GetString() == "city"),
+            "the overdue problem was not escalated:\n" + fixture.Platform.Diagnostics());
+
+        // A second overdue problem escalated later proves further scans ran; the first is not escalated again.
+        var second = await OverdueProblem(office);
+        Assert.True(await Eventually(async () => (await Problem(office, second)).GetProperty("level").GetString() == "city"));
+        Assert.Equal("city", (await Problem(office, first)).GetProperty("level").GetString());
+        var events = await fixture.Platform.Databases["projects"].ScalarAsync<long>(
+            "select count(*) from outbox_messages where message_type like '%.ProblemEscalated' and body->>'problemId' = @id", ("id", first.ToString()));
+        Assert.Equal(1, events);
+    }
+
+    async Task<Guid> OverdueProblem(HttpClient office)
+    {
+        var project = await Create(office, ProjectSamples.Valid());
+        var id = (await (await office.PostJson($"/api/projects/{project}/problems", new { title = "征地拆迁进度缓慢", category = "demolition" }))
+            .ShouldBe(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var due = DateTime.UtcNow.AddHours(8).AddDays(10).ToString("yyyy-MM-dd");
+        await (await office.PostJson($"/api/problems/{id}/assign", new { department = "县自然资源局", assignee = "钱科长", dueDate = due })).ShouldBe(HttpStatusCode.OK);
+        // The deadline passes: nobody waits ten days in a test, so the date is moved in the service's own database.
+        await fixture.Platform.Databases["projects"].ExecuteAsync($"update problems set due_date = current_date - 2 where id = '{id}'");
+        return id;
+    }
+
+    static async Task<System.Text.Json.JsonElement> Problem(HttpClient client, Guid id) =>
+        await (await client.GetAsync($"/api/problems/{id}")).ShouldBe(HttpStatusCode.OK);
+
+    [Fact]
+    public async Task The_township_user_sees_only_its_townships_seeded_projects()
+    {
+        using var township = await fixture.SignedInAs("township@140522");
+        var list = await (await township.GetAsync("/api/projects?pageSize=200")).ShouldBe(HttpStatusCode.OK);
+        Assert.True(list.GetProperty("total").GetInt32() > 0, "the demo data puts projects in 凤城镇");
+        Assert.All(list.GetProperty("items").EnumerateArray(), p => Assert.Equal("凤城镇", p.GetProperty("township").GetString()));
+        using var county = await fixture.SignedInAs("project-office@140522");
+        var countyList = await (await county.GetAsync("/api/projects?pageSize=200")).ShouldBe(HttpStatusCode.OK);
+        var other = countyList.GetProperty("items").EnumerateArray()
+            .First(p => p.GetProperty("township").ValueKind == System.Text.Json.JsonValueKind.Null || p.GetProperty("township").GetString() != "凤城镇")
+            .GetProperty("id").GetGuid();
+        await (await township.GetAsync($"/api/projects/{other}")).ShouldBeProblem(HttpStatusCode.NotFound, "not_found");
+    }
+
+    [Fact]
+    public async Task The_demo_library_shows_named_projects_laggards_and_a_monthly_summary_per_region()
+    {
+        using var county = await fixture.SignedInAs("project-office@140522");
+        var named = await (await county.GetAsync("/api/projects?q=大唐阳城2×1000MW煤电项目")).ShouldBe(HttpStatusCode.OK);
+        Assert.True(named.GetProperty("total").GetInt32() >= 1);
+        var laggards = await (await county.GetAsync("/api/projects?behindSchedule=true&pageSize=200")).ShouldBe(HttpStatusCode.OK);
+        Assert.All(laggards.GetProperty("items").EnumerateArray(), p => Assert.Equal("behind", p.GetProperty("scheduleStatus").GetString()));
+
+        var month = DateTime.UtcNow.AddHours(8).AddMonths(-1).ToString("yyyy-MM");
+        using var city = await fixture.SignedInAs("city-hq@140500");
+        var summary = await (await city.GetAsync($"/api/projects/summary?period={month}")).ShouldBe(HttpStatusCode.OK);
+        var regions = summary.GetProperty("regions").EnumerateArray().ToList();
+        Assert.Equal(8, regions.Count);
+        Assert.All(regions, r => Assert.True(r.GetProperty("projects").GetInt32() >= 15));
+        Assert.True(regions.Sum(r => r.GetProperty("laggards").GetInt32()) > 0);
+        var own = await (await county.GetAsync($"/api/projects/summary?period={month}")).ShouldBe(HttpStatusCode.OK);
+        Assert.Equal("140522", Assert.Single(own.GetProperty("regions").EnumerateArray()).GetProperty("regionCode").GetString());
+    }
+
+    static async Task<bool> Eventually(Func<Task<bool>> condition, int seconds = 30)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await condition()) return true;
+            await Task.Delay(200);
+        }
+        return await condition();
+    }
+}

@@ -1,0 +1,193 @@
+// The one way the console talks to the platform: attaches the token, turns RFC 9457 problems into Chinese
+// messages (with field errors), sends the user back to 登录 on 401, and tells "service not there" apart.
+import { currentSession, signOut } from './session';
+import { FIELDS, translateMessage } from './labels';
+
+export interface Paged<T> {
+  items: T[];
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+export interface Problem {
+  status?: number;
+  title?: string;
+  detail?: string;
+  code?: string;
+  errors?: Record<string, string[]>;
+  [extension: string]: unknown;
+}
+
+const STATUS_TEXT: Record<number, string> = {
+  400: '提交的内容有误，请按提示修改',
+  401: '登录已失效，请重新登录',
+  403: '没有权限执行此操作',
+  404: '未找到，或不在您的查看范围内',
+  409: '与当前状态冲突，操作未执行',
+  412: '数据已被他人修改，请刷新后重试',
+  413: '文件过大',
+  415: '文件格式不受支持',
+  422: '不符合业务规则，操作未执行',
+  428: '请刷新页面后再保存',
+  429: '操作过于频繁，请稍后再试',
+};
+
+const CODE_TEXT: Record<string, string> = {
+  invalid_credentials: '用户名或密码错误',
+  account_locked: '登录失败次数过多，账号已临时锁定，请联系管理员',
+  account_disabled: '账号已停用',
+  illegal_transition: '项目当前阶段不能转到所选阶段',
+  period_locked: '该月调度数已审核锁定，如需修改请联系项目办解锁',
+  period_in_future: '该月份尚未开始，不能填报',
+  duplicate_national_code: '项目代码已被其他项目使用',
+  duplicate_statistics_code: '统计编码已被其他项目使用',
+  duplicate_bond_project_id: '专项债项目编号已被其他项目使用',
+  duplicate_local_number: '县级编号已被本地区其他项目使用',
+  problem_closed: '问题已销号',
+  already_closed: '问题已销号',
+  highest_level: '已是最高层级，不能再提级督办',
+  due_date_in_past: '办结时限已过，请选择今天以后的日期',
+  not_your_item: '该事项由其他部门办理',
+  import_rejected: '表格中有错误行，未导入任何数据',
+  not_included: '该项目尚未入统',
+  future_period: '该月份尚未开始',
+};
+
+export class ApiError extends Error {
+  constructor(
+    public status: number,
+    public problem: Problem,
+    /** The service behind this path is not running or not built yet (404 of a whole route, 502, 503, 504, network). */
+    public unavailable: boolean,
+  ) {
+    super(describe(status, problem, unavailable));
+  }
+
+  /** Field errors keyed by the API's camelCase field names, in Chinese. */
+  get fieldErrors(): Record<string, string[]> {
+    const errors = this.problem.errors;
+    if (!errors || Array.isArray(errors) || typeof errors !== 'object') return {};
+    return Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, (Array.isArray(v) ? v : [String(v)]).map(translateMessage)]));
+  }
+}
+
+export const UNAVAILABLE = '该功能的服务暂不可用：相关服务未启动或尚未开通，请稍后再试或联系系统管理员。';
+
+function describe(status: number, p: Problem, unavailable: boolean): string {
+  if (unavailable) return UNAVAILABLE;
+  const head = (p.code && CODE_TEXT[p.code]) || STATUS_TEXT[status] || (status >= 500 ? '服务出现错误，请稍后再试' : '请求未成功');
+  const fields = p.errors && !Array.isArray(p.errors)
+    ? Object.entries(p.errors).map(([k, v]) => `${FIELDS[k] ?? k}：${(v ?? []).map(translateMessage).join('；')}`).join('；')
+    : '';
+  return fields ? `${head}（${fields}）` : head;
+}
+
+/** The server's own words (often English), shown under the Chinese message when they add something. */
+export const serverDetail = (e: unknown) => (e instanceof ApiError && !e.unavailable ? e.problem.detail : undefined);
+
+let onUnauthorized: () => void = () => {
+  if (!location.pathname.startsWith('/login')) location.assign(`/login?next=${encodeURIComponent(location.pathname + location.search)}`);
+};
+export const setUnauthorizedHandler = (handler: () => void) => { onUnauthorized = handler; };
+
+export interface RequestOptions {
+  method?: string;
+  body?: unknown;
+  ifMatch?: string;
+  /** Read any 404 as "this record is not there", never as "this service is not there". */
+  notFoundIsRecord?: boolean;
+  headers?: Record<string, string>;
+}
+
+export interface Answer<T> {
+  data: T;
+  etag?: string;
+  status: number;
+}
+
+async function send(path: string, o: RequestOptions): Promise<Response> {
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...o.headers };
+  const token = currentSession()?.token;
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (o.ifMatch) headers['If-Match'] = o.ifMatch;
+  let body: BodyInit | undefined;
+  if (o.body instanceof FormData) body = o.body;
+  else if (o.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(o.body);
+  }
+  try {
+    return await fetch(path, { method: o.method ?? 'GET', headers, body });
+  } catch {
+    throw new ApiError(0, { title: 'network' }, true);
+  }
+}
+
+async function fail(path: string, response: Response, o: RequestOptions): Promise<never> {
+  let problem: Problem = {};
+  const text = await response.text().catch(() => '');
+  try {
+    problem = text ? JSON.parse(text) : {};
+  } catch {
+    problem = { detail: undefined };
+  }
+  const status = response.status;
+  if (status === 401 && !path.startsWith('/api/identity/token')) {
+    signOut();
+    onUnauthorized();
+  }
+  // A service's own 404 names the record in `detail`; a bare 404 means no route or endpoint answers that path yet.
+  const unavailable = status === 502 || status === 503 || status === 504 || (status === 404 && !problem.detail && !o.notFoundIsRecord);
+  throw new ApiError(status, problem, unavailable);
+}
+
+export async function request<T>(path: string, o: RequestOptions = {}): Promise<Answer<T>> {
+  const response = await send(path, o);
+  if (!response.ok) return fail(path, response, o);
+  const text = await response.text();
+  const data = (text ? JSON.parse(text) : undefined) as T;
+  return { data, etag: response.headers.get('ETag') ?? undefined, status: response.status };
+}
+
+export const get = async <T>(path: string, notFoundIsRecord = false) => (await request<T>(path, { notFoundIsRecord })).data;
+export const post = async <T>(path: string, body?: unknown) => (await request<T>(path, { method: 'POST', body: body ?? {} })).data;
+
+/** Downloads a file (xlsx) with the token attached, saving it under the server's name or the given one. */
+export async function download(path: string, fallbackName: string) {
+  const response = await send(path, { headers: { Accept: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, */*' } });
+  if (!response.ok) return fail(path, response, {});
+  // A service that does not export yet ignores format=xlsx and answers JSON: say so instead of saving JSON as .xlsx.
+  if ((response.headers.get('Content-Type') ?? '').includes('json')) throw new ApiError(response.status, {}, true);
+  const blob = await response.blob();
+  const disposition = response.headers.get('Content-Disposition') ?? '';
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  const plain = /filename="?([^";]+)"?/i.exec(disposition);
+  const name = star ? decodeURIComponent(star[1]) : plain ? plain[1] : fallbackName;
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Query string from the filled-in values only. */
+export function query(values: Record<string, unknown>): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(values)) {
+    if (v === undefined || v === null || v === '') continue;
+    params.set(k, String(v));
+  }
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}
+
+export async function signIn(username: string, password: string): Promise<string> {
+  const { data } = await request<{ access_token: string }>('/api/identity/token', {
+    method: 'POST', body: { username, password }, notFoundIsRecord: false,
+  });
+  return data.access_token;
+}
