@@ -127,6 +127,7 @@ public sealed class ItemActionTests(ApprovalsFactory factory)
         Assert.True(deficiency.GetProperty("errors").TryGetProperty("missingDocuments", out _));
         Assert.True(deficiency.GetProperty("errors").TryGetProperty("commitDueDate", out _));
         await (await eco.GetAsync("/api/approvals/items?warning=late")).ShouldBeProblem(HttpStatusCode.BadRequest, "validation_failed");
+        await (await eco.GetAsync("/api/approvals/items?status=done")).ShouldBeProblem(HttpStatusCode.BadRequest, "validation_failed");
         await (await eco.GetAsync("/api/approvals/pre-start")).ShouldBeProblem(HttpStatusCode.BadRequest, "validation_failed");
         await (await eco.Post($"/api/approvals/items/{Guid.NewGuid()}/accept")).ShouldBeProblem(HttpStatusCode.NotFound, "not_found");
     }
@@ -154,5 +155,7 @@ public sealed class ItemActionTests(ApprovalsFactory factory)
         var worklist = await (await eco.GetAsync($"/api/approvals/items?agency=生态环境局&overdue=true&projectId={checklist.GetProperty("projectId")}")).ShouldBe(HttpStatusCode.OK);
         Assert.Equal(1, worklist.GetProperty("total").GetInt32());
         Assert.Equal(eia, worklist.GetProperty("items")[0].GetProperty("id").GetGuid());
+        var deficient = await (await water.GetAsync($"/api/approvals/items?status=acceptedWithDeficiency&projectId={checklist.GetProperty("projectId")}")).ShouldBe(HttpStatusCode.OK);
+        Assert.Equal(soil, Assert.Single(deficient.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid());
     }
 }

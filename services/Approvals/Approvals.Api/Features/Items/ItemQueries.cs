@@ -6,12 +6,16 @@ namespace Approvals.Api.Features.Items;
 
 /// <summary>Filters of the worklist GET /api/approvals/items, bound from the query string.</summary>
 public sealed record ItemFilter(
-    string? Agency, ItemStatus? Status, bool? Overdue, string? Warning, string? RegionCode, Guid? ProjectId, string? Code,
+    string? Agency, string? Status, bool? Overdue, string? Warning, string? RegionCode, Guid? ProjectId, string? Code,
     string? Agent, bool? RequiredBeforeStart, string? Q, string? Sort, int? Page, int? PageSize) : IValidatable
 {
     public static readonly string[] Warnings = ["dueSoon", "overdue", "commitmentOverdue"];
 
+    /// <summary>The status filter as written in the API (camelCase, e.g. acceptedWithDeficiency); null when absent or unknown.</summary>
+    public ItemStatus? StatusValue => Enum.TryParse<ItemStatus>(Status, ignoreCase: true, out var s) && !int.TryParse(Status, out _) ? s : null;
+
     public void Validate(ValidationErrors errors) => errors
+        .When(Status is not null && StatusValue is null, "status", "must be one of " + string.Join(", ", Enum.GetValues<ItemStatus>().Select(ItemStatuses.Camel)))
         .When(Warning is not null && !Warnings.Contains(Warning), "warning", "must be one of " + string.Join(", ", Warnings))
         .When(RegionCode is not null && !Regions.IsKnown(RegionCode), "regionCode", "is not a region of the city")
         .MaxLength(Q, 100, "q");
@@ -36,7 +40,7 @@ public static class ItemQueries
     {
         var today = deadlines.Today;
         if (f.Agency is not null) q = q.Where(i => i.Agency == f.Agency);
-        if (f.Status is not null) q = q.Where(i => i.Status == f.Status);
+        if (f.StatusValue is { } status) q = q.Where(i => i.Status == status);
         if (f.RegionCode is not null) q = q.Where(i => i.RegionCode == f.RegionCode);
         if (f.ProjectId is not null) q = q.Where(i => i.ProjectId == f.ProjectId);
         if (f.Code is not null) q = q.Where(i => i.ProcedureCode == f.Code);

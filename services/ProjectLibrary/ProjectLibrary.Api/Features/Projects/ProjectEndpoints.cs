@@ -58,7 +58,7 @@ public static class ProjectEndpoints
     static async Task<Results<Created<ProjectResponse>, ProblemHttpResult>> Create(ProjectInput input, ProjectsDb db, CallerScope caller,
         TimeProvider clock, IOptions<ScheduleOptions> options, HttpResponse response, CancellationToken ct)
     {
-        if (WriteRefusal(caller, input) is { } refusal) return refusal;
+        if (WriteRefusal(caller, input, creating: true) is { } refusal) return refusal;
         if (await DuplicateIdentifier(db, input, exceptId: null, ct) is { } duplicate) return duplicate;
 
         var project = Project.Register(input, clock.GetUtcNow());
@@ -104,9 +104,10 @@ public static class ProjectEndpoints
     }
 
     /// <summary>Only the project office (or a township for its own township, the city for 市本级) writes, and only in its own region.</summary>
-    static ProblemHttpResult? WriteRefusal(CallerScope caller, ProjectInput input)
+    /// The investment promotion centre may also register (not edit) a project: converting a signed deal.
+    static ProblemHttpResult? WriteRefusal(CallerScope caller, ProjectInput input, bool creating = false)
     {
-        if (!caller.HasRole(Editors)) return Problem.Forbidden($"The role {caller.Role} cannot change the project library.");
+        if (!caller.HasRole(Editors) && !(creating && caller.HasRole(BureauRoles.Attraction))) return Problem.Forbidden($"The role {caller.Role} cannot change the project library.");
         if (!caller.CanWrite(input.RegionCode!, caller.Township is null ? input.Township : caller.Township))
             return Problem.Forbidden($"You may only register projects of region {caller.RegionCode}.");
         if (caller.Township is not null && input.Township != caller.Township)
