@@ -2,6 +2,8 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace Platform.Messaging;
 
@@ -11,7 +13,36 @@ public static class OutboxDbContextExtensions
     /// Adds <paramref name="message"/> as an outbox row. Nothing is sent here: the caller's SaveChangesAsync stores
     /// it atomically with the business rows, and the dispatcher publishes it after commit.
     /// </summary>
-    public static void AddEvent<T>(this DbContext db, T message) where T : class
+    public static void AddEvent<T>(this DbContext db, T message) where T : class =>
+        db.Set<OutboxMessage>().Add(RowFor(db, message));
+
+    /// <summary>
+    /// Writes many events with one binary COPY on the context's connection, inside the caller's open transaction (bulk
+    /// imports: thousands of rows where SaveChanges would take minutes). Commit, then call <see cref="OutboxSignal.Notify"/>.
+    /// </summary>
+    public static async Task CopyEventsAsync(this DbContext db, IEnumerable<object> messages, CancellationToken ct = default)
+    {
+        if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("CopyEventsAsync writes inside the caller's transaction; begin one first.");
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using var copy = await connection.BeginBinaryImportAsync(
+            "copy outbox_messages (message_id, message_type, body, correlation_id, created_at, next_attempt_at) from stdin (format binary)", ct);
+        var now = DateTimeOffset.UtcNow;
+        foreach (var message in messages)
+        {
+            var row = RowFor(db, message);
+            await copy.StartRowAsync(ct);
+            await copy.WriteAsync(row.MessageId, NpgsqlDbType.Uuid, ct);
+            await copy.WriteAsync(row.MessageType, NpgsqlDbType.Text, ct);
+            await copy.WriteAsync(row.Body, NpgsqlDbType.Jsonb, ct);
+            if (row.CorrelationId is null) await copy.WriteNullAsync(ct);
+            else await copy.WriteAsync(row.CorrelationId, NpgsqlDbType.Text, ct);
+            await copy.WriteAsync(now, NpgsqlDbType.TimestampTz, ct);
+            await copy.WriteAsync(now, NpgsqlDbType.TimestampTz, ct);
+        }
+        await copy.CompleteAsync(ct);
+    }
+
+    static OutboxMessage RowFor(DbContext db, object message)
     {
         ArgumentNullException.ThrowIfNull(message);
         // The registry lives in the application container; EF keeps a reference to it for contexts created by DI.
@@ -24,12 +55,12 @@ public static class OutboxDbContextExtensions
         if (!registry.IsRegistered(type))
             throw new InvalidOperationException($"{type.FullName} is not registered; add Publishes<{type.Name}>() to AddPlatformMessaging.");
 
-        db.Set<OutboxMessage>().Add(new OutboxMessage
+        return new OutboxMessage
         {
             MessageId = Guid.CreateVersion7(),
             MessageType = MessageTypeRegistry.NameOf(type),
             Body = JsonSerializer.Serialize(message, type, MessageTypeRegistry.Json),
             CorrelationId = Correlation.CurrentId,
-        });
+        };
     }
 }

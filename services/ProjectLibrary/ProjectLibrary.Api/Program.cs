@@ -3,6 +3,7 @@ using Platform.Messaging;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Data;
 using ProjectLibrary.Api;
+using ProjectLibrary.Api.Features.Imports;
 using ProjectLibrary.Api.Features.Problems;
 using ProjectLibrary.Api.Features.Progress;
 using ProjectLibrary.Api.Features.Projects;
@@ -17,6 +18,9 @@ builder.Services.Configure<ScheduleOptions>(builder.Configuration.GetSection("Sc
 builder.Services.Configure<ProblemOptions>(builder.Configuration.GetSection("Problems"));
 builder.Services.AddScoped<ProblemScanner>();
 builder.Services.AddHostedService<ProblemScanWorker>();
+builder.Services.AddScoped<ProjectImporter>();
+builder.Services.AddSingleton<ImportQueue>();
+builder.Services.AddHostedService<ImportWorker>();
 builder.AddPlatformMessaging<ProjectsDb>("projects", messaging => messaging
     .Publishes<ProjectRegistered>()
     .Publishes<ProjectUpdated>()
@@ -36,6 +40,7 @@ var app = builder.Build();
 app.UseServiceDefaults();
 app.MapSummaryEndpoints();
 app.MapProjectEndpoints();
+app.MapImportEndpoints();
 app.MapProgressEndpoints();
 app.MapProblemEndpoints();
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Messaging;
 using Platform.ServiceDefaults.Data;
+using ProjectLibrary.Api.Features.Imports;
 using ProjectLibrary.Api.Features.Problems;
 using ProjectLibrary.Api.Features.Progress;
 using ProjectLibrary.Api.Features.Projects;
@@ -13,6 +14,7 @@ public sealed class ProjectsDb(DbContextOptions<ProjectsDb> options) : DbContext
     public DbSet<MonthlyProgress> Progress => Set<MonthlyProgress>();
     public DbSet<ProgressLock> ProgressLocks => Set<ProgressLock>();
     public DbSet<ProjectProblem> Problems => Set<ProjectProblem>();
+    public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -58,6 +60,15 @@ public sealed class ProjectsDb(DbContextOptions<ProjectsDb> options) : DbContext
             e.Property(p => p.Status).HasConversion<string>();
             e.HasOne<Project>().WithMany().HasForeignKey(p => p.ProjectId);
             e.Property(p => p.Version).IsConcurrencyToken();
+        });
+        model.Entity<ImportJob>(e =>
+        {
+            e.ToTable("import_jobs");
+            e.HasKey(j => j.Id);
+            e.Property(j => j.Status).HasConversion<string>();
+            e.Property(j => j.Report).HasColumnType("jsonb");
+            e.Ignore(j => j.IsDone);
+            e.Ignore(j => j.Caller);
         });
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Http;
 
@@ -96,8 +97,6 @@ public sealed class Actor(IHttpContextAccessor http)
 /// </summary>
 public sealed class AuditInterceptor(Actor actor) : SaveChangesInterceptor
 {
-    static readonly JsonSerializerOptions JsonOptions = Json.Options;
-
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         if (eventData.Context is { } db) AddEntries(db);
@@ -139,17 +138,65 @@ public sealed class AuditInterceptor(Actor actor) : SaveChangesInterceptor
     static string KeyOf(EntityEntry entry) =>
         string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString()));
 
-    static string Serialize(EntityEntry entry, bool original)
+    static string Serialize(EntityEntry entry, bool original) =>
+        AuditSnapshot.Serialize(entry.Metadata, p => original ? entry.Property(p.Name).OriginalValue : entry.Property(p.Name).CurrentValue);
+}
+
+/// <summary>
+/// The audit log's picture of an entity (every mapped property, camelCase, sorted, secrets masked), shared by the
+/// interceptor and by bulk writers that bypass SaveChanges, so both leave the same trail.
+/// </summary>
+public static class AuditSnapshot
+{
+    public static string Serialize(IEntityType type, Func<IProperty, object?> value)
     {
         var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var property in entry.Properties)
+        foreach (var property in type.GetProperties())
         {
-            var camel = JsonNamingPolicyName(property.Metadata.Name);
-            var secret = property.Metadata.PropertyInfo?.IsDefined(typeof(NotAuditedAttribute), inherit: false) == true;
-            values[camel] = secret ? "***" : original ? property.OriginalValue : property.CurrentValue;
+            var camel = JsonNamingPolicy.CamelCase.ConvertName(property.Name);
+            var secret = property.PropertyInfo?.IsDefined(typeof(NotAuditedAttribute), inherit: false) == true;
+            values[camel] = secret ? "***" : value(property);
         }
-        return JsonSerializer.Serialize(values, JsonOptions);
+        return JsonSerializer.Serialize(values, Json.Options);
     }
 
-    static string JsonNamingPolicyName(string name) => JsonNamingPolicy.CamelCase.ConvertName(name);
+    /// <summary>The snapshot of an entity that is not tracked (read with AsNoTracking, or built for a bulk insert).</summary>
+    public static string Of<T>(DbContext db, T entity) where T : class
+    {
+        var type = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
+        return Serialize(type, p => p.GetGetter().GetClrValueUsingContainingEntity(entity));
+    }
+
+    /// <summary>
+    /// Writes audit entries with one binary COPY inside the caller's open transaction, for bulk changes that bypass
+    /// SaveChanges (and so the <see cref="AuditInterceptor"/>).
+    /// </summary>
+    public static async Task CopyAsync(DbContext db, IEnumerable<AuditEntry> entries, CancellationToken ct = default)
+    {
+        if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("CopyAsync writes inside the caller's transaction; begin one first.");
+        var connection = (Npgsql.NpgsqlConnection)db.Database.GetDbConnection();
+        await using var copy = await connection.BeginBinaryImportAsync(
+            "copy audit_log (at, actor, actor_region, region_code, entity_type, entity_id, action, before, after, correlation_id) from stdin (format binary)", ct);
+        foreach (var e in entries)
+        {
+            await copy.StartRowAsync(ct);
+            await copy.WriteAsync(e.At, NpgsqlTypes.NpgsqlDbType.TimestampTz, ct);
+            await copy.WriteAsync(e.Actor, NpgsqlTypes.NpgsqlDbType.Text, ct);
+            await Nullable(copy, e.ActorRegion, NpgsqlTypes.NpgsqlDbType.Text, ct);
+            await copy.WriteAsync(e.RegionCode, NpgsqlTypes.NpgsqlDbType.Text, ct);
+            await copy.WriteAsync(e.EntityType, NpgsqlTypes.NpgsqlDbType.Text, ct);
+            await copy.WriteAsync(e.EntityId, NpgsqlTypes.NpgsqlDbType.Text, ct);
+            await copy.WriteAsync(e.Action, NpgsqlTypes.NpgsqlDbType.Text, ct);
+            await Nullable(copy, e.Before, NpgsqlTypes.NpgsqlDbType.Jsonb, ct);
+            await Nullable(copy, e.After, NpgsqlTypes.NpgsqlDbType.Jsonb, ct);
+            await Nullable(copy, e.CorrelationId, NpgsqlTypes.NpgsqlDbType.Text, ct);
+        }
+        await copy.CompleteAsync(ct);
+    }
+
+    static async Task Nullable(Npgsql.NpgsqlBinaryImporter copy, string? value, NpgsqlTypes.NpgsqlDbType type, CancellationToken ct)
+    {
+        if (value is null) await copy.WriteNullAsync(ct);
+        else await copy.WriteAsync(value, type, ct);
+    }
 }

@@ -8,6 +8,7 @@ using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Http;
 using Platform.ServiceDefaults.Problems;
+using ProjectLibrary.Api.Features.Imports;
 using ProjectLibrary.Api.Features.Progress;
 
 namespace ProjectLibrary.Api.Features.Projects;
@@ -20,7 +21,7 @@ public static class ProjectEndpoints
     public static IEndpointRouteBuilder MapProjectEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapApiGroup("/api/projects", "Projects");
-        group.MapGet("/", List).WithSummary("Projects in the caller's scope, filtered, sorted and paged");
+        group.MapGet("/", List).WithSummary("Projects in the caller's scope, filtered, sorted and paged; ?format=xlsx exports the whole filtered list");
         group.MapGet("/{id:guid}", Get).WithSummary("One project, with its ETag");
         group.MapPost("/", Create).WithSummary("Register a project (publishes ProjectRegistered)");
         group.MapPut("/{id:guid}", Update).WithSummary("Replace a project's fields; requires If-Match (publishes ProjectUpdated)");
@@ -29,12 +30,14 @@ public static class ProjectEndpoints
         return app;
     }
 
-    static async Task<Ok<Paged<ProjectResponse>>> List([AsParameters] ProjectFilter filter, ProjectsDb db, CallerScope caller,
-        TimeProvider clock, IOptions<ScheduleOptions> options, CancellationToken ct)
+    static async Task<Results<Ok<Paged<ProjectResponse>>, FileContentHttpResult, ProblemHttpResult>> List([AsParameters] ProjectFilter filter,
+        ProjectsDb db, CallerScope caller, TimeProvider clock, IOptions<ScheduleOptions> options, CancellationToken ct)
     {
         var view = View(filter.Year, filter.AsOfPeriod, clock, options);
-        var page = await db.Projects.AsNoTracking().VisibleTo(caller).Filter(filter, view.ReportingYear, db.Progress.AsNoTracking(), view.Options)
-            .Sort(filter.Sort).ToPageAsync(PageRequest.From(filter.Page, filter.PageSize), ct);
+        var query = db.Projects.AsNoTracking().VisibleTo(caller).Filter(filter, view.ReportingYear, db.Progress.AsNoTracking(), view.Options)
+            .Sort(filter.Sort);
+        if (filter.Format == "xlsx") return await ProjectExport.ExportAsync(query, caller, view, clock, ct);
+        var page = await query.ToPageAsync(PageRequest.From(filter.Page, filter.PageSize), ct);
         return TypedResults.Ok(new Paged<ProjectResponse>(await ProjectResponse.ForAsync(db, page.Items, view, ct), page.Page, page.PageSize, page.Total));
     }
 

@@ -7,12 +7,13 @@ namespace ProjectLibrary.Api.Features.Projects;
 /// <summary>
 /// The filters of GET /api/projects, bound from the query string. <c>year</c> is the plan year and the reporting
 /// year for 新开工/续建; <c>asOf=2025-06</c> measures 序时进度 at the end of that month instead of the latest report.
+/// <c>format=xlsx</c> answers the whole filtered list (not a page) as a printable workbook.
 /// </summary>
 public sealed record ProjectFilter(
     string? RegionCode, string? Township, string? Stage, string? Category, string? KeyLevel,
     string? Leader, bool? IsPrivateInvestment, bool? IsIndustrial, bool? IsHighTech, bool? ReadyToStart,
     bool? IsIncludedInStatistics, int? Year, string? StartKind, bool? BehindSchedule, string? WarningLevel,
-    string? AsOf, string? Q, string? Sort, int? Page, int? PageSize) : IValidatable
+    string? AsOf, string? Q, string? Sort, int? Page, int? PageSize, string? Format) : IValidatable
 {
     public Period? AsOfPeriod => Period.TryParse(AsOf, out var period) ? period : null;
     public ProjectStage? StageValue => QueryEnum.Parse<ProjectStage>(Stage);
@@ -27,6 +28,7 @@ public sealed record ProjectFilter(
             .When(RegionCode is not null && !Regions.IsKnown(RegionCode), "regionCode", "is not a region of the city")
             .Range(Year, 2000, 2100, "year")
             .MaxLength(Q, 100, "q")
+            .When(Format is not null && Format is not ("json" or "xlsx"), "format", "must be json or xlsx")
             .Enum<ProjectStage>(Stage, "stage").Enum<ProjectCategory>(Category, "category").Enum<KeyLevel>(KeyLevel, "keyLevel")
             .Enum<StartKind>(StartKind, "startKind").Enum<WarningLevel>(WarningLevel, "warningLevel");
     }

@@ -1,3 +1,4 @@
+using Platform.Spreadsheets;
 using Statistics.Api.Features.Projects;
 
 namespace Statistics.Api.Features.Figures;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Platform.Spreadsheets;
 
 namespace Statistics.Api.Features.Figures;
@@ -9,9 +8,6 @@ public enum ProjectKey { ProjectId, StatisticsCode, NationalCode }
 
 /// <summary>One data row of a figures sheet, still as text, with the header it came under.</summary>
 public sealed record FigureRow(int Row, ProjectKey? KeyKind, string KeyColumn, string Key, string PeriodColumn, string Period, string AmountColumn, string Amount);
-
-/// <summary>A problem with one cell: the row number and column header the user sees, the problem in Chinese.</summary>
-public sealed record RowError(int Row, string Column, string Problem);
 
 /// <summary>
 /// Finds the header row of the bureau's sheet (a title may sit above it) and reads the data rows under it.
@@ -63,8 +59,7 @@ public static class FigureSheet
         return (keys, period, amount);
     }
 
-    static string Normal(string header) =>
-        new(header.Normalize(NormalizationForm.FormKC).Where(c => !char.IsWhiteSpace(c)).Select(char.ToLowerInvariant).ToArray());
+    static string Normal(string header) => CellText.Normal(header);
 
     /// <summary>A money cell: "1,200.50" is 1200.50; the factor turns 亿元 into 万元.</summary>
     public static bool TryAmount(string text, decimal factor, out decimal amount)

@@ -1,0 +1,126 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Platform.Messaging;
+using Platform.ServiceDefaults;
+using Platform.ServiceDefaults.Auth;
+using Platform.ServiceDefaults.Http;
+using Platform.ServiceDefaults.Problems;
+using ProjectLibrary.Api.Features.Projects;
+
+namespace ProjectLibrary.Api.Features.Imports;
+
+/// <summary>The Excel round trip's way in: the template, the upload (waited for, or a job to poll) and the import history.</summary>
+public static class ImportEndpoints
+{
+    public static IEndpointRouteBuilder MapImportEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapApiGroup("/api/projects/imports", "Project imports");
+        group.MapGet("/template", () => TypedResults.File(ProjectSheet.Template(), ProjectSheet.ContentType, "项目库导入模板.xlsx"))
+            .WithSummary("The blank project sheet: Chinese headers, drop-down lists and a notes sheet");
+        group.MapPost("/", Upload)
+            .WithSummary("Import a project sheet (.xlsx or .csv, multipart field \"file\"). Every row is checked first; with any bad row nothing " +
+                         "is written unless ?goodRowsOnly=true. Send 'Prefer: respond-async' to get 202 and a job to poll.")
+            .DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(ProjectImporter.Limits.MaxFileBytes + 1024 * 1024));
+        group.MapGet("/", List).WithSummary("The import history in the caller's scope, newest first");
+        group.MapGet("/{id:guid}", Get).WithSummary("One import: status, counts, every error and a page of row outcomes (?outcome=rejected)");
+        return app;
+    }
+
+    static async Task<Results<Ok<ImportJobResponse>, Accepted<ImportJobResponse>, ProblemHttpResult>> Upload(HttpRequest request,
+        [FromQuery] bool? goodRowsOnly, ProjectsDb db, CallerScope caller, TimeProvider clock, ProjectImporter importer, ImportQueue queue,
+        CancellationToken ct)
+    {
+        if (!caller.HasRole(ProjectEndpoints.Editors)) return Problem.Forbidden($"The role {caller.Role} cannot change the project library.");
+        if (!request.HasFormContentType) return FileRequired();
+        var form = await request.ReadFormAsync(ct);
+        var file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault();
+        if (file is null) return FileRequired();
+        if (file.Length == 0) return Problem.BadRequest("empty_file", "上传的文件是空的。");
+        if (file.Length > ProjectImporter.Limits.MaxFileBytes)
+            return Problem.BadRequest("invalid_spreadsheet", $"文件超过 {ProjectImporter.Limits.MaxFileBytes / 1024 / 1024} MB，请分批导入。");
+
+        using var buffer = new MemoryStream((int)file.Length);
+        await file.CopyToAsync(buffer, ct);
+        var content = buffer.ToArray();
+        var respondAsync = request.Headers["Prefer"].Any(p => p?.Contains("respond-async", StringComparison.OrdinalIgnoreCase) == true);
+        var job = new ImportJob
+        {
+            Id = Guid.CreateVersion7(), RegionCode = caller.RegionCode, Township = caller.Township, CreatedBy = caller.UserName,
+            CreatedByRole = caller.Role, FileName = Path.GetFileName(file.FileName), FileSha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
+            GoodRowsOnly = goodRowsOnly == true, Status = respondAsync ? ImportStatus.Queued : ImportStatus.Running,
+            Content = respondAsync ? content : null, CorrelationId = Correlation.CurrentId, CreatedAt = clock.GetUtcNow(),
+            StartedAt = respondAsync ? null : clock.GetUtcNow(),
+        };
+        db.ImportJobs.Add(job);
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+
+        if (respondAsync)
+        {
+            queue.Notify();
+            return TypedResults.Accepted($"/api/projects/imports/{job.Id}", ImportJobResponse.From(job));
+        }
+        await importer.RunAsync(job, content, ct);
+        return job.Status switch
+        {
+            ImportStatus.Completed => TypedResults.Ok(ImportJobResponse.From(job)),
+            ImportStatus.Rejected => Rejected(job),
+            _ when job.FailureCode == "import_conflict" => Problem.Conflict("import_conflict", job.Failure!),
+            _ => Problem.BadRequest(job.FailureCode ?? "invalid_spreadsheet", job.Failure ?? "无法读取该文件。"),
+        };
+    }
+
+    static ProblemHttpResult FileRequired() =>
+        Problem.BadRequest("file_required", "Send the sheet as multipart/form-data in a field named \"file\" (.xlsx or .csv).");
+
+    /// <summary>422 with every row's problems so the sheet is fixed in one go; nothing was written.</summary>
+    static ProblemHttpResult Rejected(ImportJob job)
+    {
+        var report = ImportJobResponse.From(job);
+        var problem = new ProblemDetails
+        {
+            Status = StatusCodes.Status422UnprocessableEntity,
+            Title = "Import rejected",
+            Detail = $"{job.Rejected} of {job.RowsRead} rows have problems; nothing was imported. Fix them, or import with ?goodRowsOnly=true.",
+            Type = "https://www.rfc-editor.org/rfc/rfc9110#status.422",
+        };
+        problem.Extensions["code"] = "import_rejected";
+        problem.Extensions["jobId"] = job.Id;
+        problem.Extensions["fileName"] = job.FileName;
+        problem.Extensions["rowsRead"] = job.RowsRead;
+        problem.Extensions["rejected"] = job.Rejected;
+        problem.Extensions["rowErrors"] = report.Errors;
+        problem.Extensions["errorsTruncated"] = report.ErrorsTruncated;
+        return TypedResults.Problem(problem);
+    }
+
+    static async Task<Ok<Paged<ImportJobSummary>>> List(ProjectsDb db, CallerScope caller, string? status, int? page, int? pageSize, CancellationToken ct)
+    {
+        var query = db.ImportJobs.AsNoTracking().VisibleTo(caller);
+        if (QueryEnum.Parse<ImportStatus>(status) is { } wanted) query = query.Where(j => j.Status == wanted);
+        var result = await query.OrderByDescending(j => j.CreatedAt)
+            .Select(j => new ImportJobSummary(j.Id, j.FileName, j.Status.ToString(), j.RegionCode, j.CreatedBy, j.CreatedAt, j.FinishedAt,
+                j.RowsRead, j.Created, j.Updated, j.Unchanged, j.Rejected, j.Failure))
+            .ToPageAsync(PageRequest.From(page, pageSize), ct);
+        var items = result.Items.Select(s => s with { Status = char.ToLowerInvariant(s.Status[0]) + s.Status[1..] }).ToList();
+        return TypedResults.Ok(result with { Items = items });
+    }
+
+    static async Task<Results<Ok<ImportJobResponse>, ProblemHttpResult>> Get(Guid id, string? outcome, int? page, int? pageSize,
+        ProjectsDb db, CallerScope caller, CancellationToken ct)
+    {
+        var job = await db.ImportJobs.AsNoTracking().VisibleTo(caller).FirstOrDefaultAsync(j => j.Id == id, ct);
+        return job is null ? Problem.NotFound("Import", id) : TypedResults.Ok(ImportJobResponse.From(job, outcome, page, pageSize));
+    }
+
+    /// <summary>A county sees its county's imports, a township its own, the city all.</summary>
+    static IQueryable<ImportJob> VisibleTo(this IQueryable<ImportJob> jobs, CallerScope caller)
+    {
+        if (caller.IsCity) return jobs;
+        jobs = jobs.Where(j => j.RegionCode == caller.RegionCode);
+        return caller.Township is null ? jobs : jobs.Where(j => j.Township == caller.Township);
+    }
+}
