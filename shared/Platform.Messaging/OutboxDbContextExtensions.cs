@@ -14,7 +14,7 @@ public static class OutboxDbContextExtensions
     /// it atomically with the business rows, and the dispatcher publishes it after commit.
     /// </summary>
     public static void AddEvent<T>(this DbContext db, T message) where T : class =>
-        db.Set<OutboxMessage>().Add(RowFor(db, message));
+        db.Set<OutboxMessage>().Add(RowFor(RegistryOf(db), message));
 
     /// <summary>
     /// Writes many events with one binary COPY on the context's connection, inside the caller's open transaction (bulk
@@ -27,29 +27,31 @@ public static class OutboxDbContextExtensions
         await using var copy = await connection.BeginBinaryImportAsync(
             "copy outbox_messages (message_id, message_type, body, correlation_id, created_at, next_attempt_at) from stdin (format binary)", ct);
         var now = DateTimeOffset.UtcNow;
+        var registry = RegistryOf(db);
         foreach (var message in messages)
         {
-            var row = RowFor(db, message);
-            await copy.StartRowAsync(ct);
-            await copy.WriteAsync(row.MessageId, NpgsqlDbType.Uuid, ct);
-            await copy.WriteAsync(row.MessageType, NpgsqlDbType.Text, ct);
-            await copy.WriteAsync(row.Body, NpgsqlDbType.Jsonb, ct);
-            if (row.CorrelationId is null) await copy.WriteNullAsync(ct);
-            else await copy.WriteAsync(row.CorrelationId, NpgsqlDbType.Text, ct);
-            await copy.WriteAsync(now, NpgsqlDbType.TimestampTz, ct);
-            await copy.WriteAsync(now, NpgsqlDbType.TimestampTz, ct);
+            var row = RowFor(registry, message);
+            // Synchronous writes only fill the importer's buffer (flushed when full); awaiting each costs more than the write.
+            copy.StartRow();
+            copy.Write(row.MessageId, NpgsqlDbType.Uuid);
+            copy.Write(row.MessageType, NpgsqlDbType.Text);
+            copy.Write(row.Body, NpgsqlDbType.Jsonb);
+            if (row.CorrelationId is null) copy.WriteNull();
+            else copy.Write(row.CorrelationId, NpgsqlDbType.Text);
+            copy.Write(now, NpgsqlDbType.TimestampTz);
+            copy.Write(now, NpgsqlDbType.TimestampTz);
         }
         await copy.CompleteAsync(ct);
     }
 
-    static OutboxMessage RowFor(DbContext db, object message)
+    // The registry lives in the application container; EF keeps a reference to it for contexts created by DI.
+    static MessageTypeRegistry RegistryOf(DbContext db) =>
+        db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<MessageTypeRegistry>()
+        ?? throw new InvalidOperationException($"{db.GetType().Name} was not created by a container where AddPlatformMessaging was called.");
+
+    static OutboxMessage RowFor(MessageTypeRegistry registry, object message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        // The registry lives in the application container; EF keeps a reference to it for contexts created by DI.
-        var registry = db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()
-            ?.ApplicationServiceProvider?.GetService<MessageTypeRegistry>()
-            ?? throw new InvalidOperationException(
-                $"{db.GetType().Name} was not created by a container where AddPlatformMessaging was called.");
         // Use the runtime type: publishing through a base type would change the wire identity.
         var type = message.GetType();
         if (!registry.IsRegistered(type))

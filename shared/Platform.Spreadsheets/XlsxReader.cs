@@ -44,14 +44,16 @@ public static class XlsxReader
         var dateStyles = DateStyles(workbook);
         var rows = new List<SheetRow>();
         var lastRowNumber = 0;
-        using var reader = OpenXmlReader.Create(part);
-        while (reader.Read())
+        // Plain XmlReader over the part: OpenXml's element objects per row cost several times the parsing itself.
+        using var stream = part.GetStream(FileMode.Open, FileAccess.Read);
+        using var xml = XmlReader.Create(stream, XmlSettings);
+        while (xml.Read())
         {
-            if (reader.ElementType != typeof(Row) || !reader.IsStartElement) continue;
-            var row = (Row)reader.LoadCurrentElement()!;
-            var number = row.RowIndex?.Value is { } index ? (int)index : lastRowNumber + 1;
+            if (xml.NodeType != XmlNodeType.Element || xml.LocalName != "row") continue;
+            var number = int.TryParse(xml.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var index) ? index : lastRowNumber + 1;
             lastRowNumber = number;
-            var cells = ReadCells(row, number, strings, dateStyles, limits);
+            if (xml.IsEmptyElement) continue;
+            var cells = ReadCells(xml, number, strings, dateStyles, limits);
             if (cells.All(string.IsNullOrWhiteSpace)) continue;
             if (rows.Count >= limits.MaxRows) throw new SpreadsheetException($"工作表超过 {limits.MaxRows} 行，请分批导入。");
             rows.Add(new SheetRow(number, cells));
@@ -59,16 +61,24 @@ public static class XlsxReader
         return rows;
     }
 
-    static List<string> ReadCells(Row row, int rowNumber, IReadOnlyList<string> strings, ISet<uint> dateStyles, ReadLimits limits)
+    static readonly XmlReaderSettings XmlSettings = new() { DtdProcessing = DtdProcessing.Prohibit, IgnoreWhitespace = false, XmlResolver = null };
+
+    /// <summary>Reads the cells of the &lt;row&gt; the reader is on, leaving it on the row's end element.</summary>
+    static List<string> ReadCells(XmlReader xml, int rowNumber, IReadOnlyList<string> strings, ISet<uint> dateStyles, ReadLimits limits)
     {
         var cells = new List<string>();
         var next = 0;
-        foreach (var cell in row.Elements<Cell>())
+        while (xml.Read() && !(xml.NodeType == XmlNodeType.EndElement && xml.LocalName == "row"))
         {
-            var column = cell.CellReference?.Value is { } reference ? CellReferences.ColumnIndex(reference) : next;
+            if (xml.NodeType != XmlNodeType.Element || xml.LocalName != "c") continue;
+            var reference = xml.GetAttribute("r");
+            var column = reference is not null ? CellReferences.ColumnIndex(reference) : next;
             if (column < 0) column = next;
             next = column + 1;
-            var text = CellText(cell, strings, dateStyles);
+            var type = xml.GetAttribute("t");
+            var style = uint.TryParse(xml.GetAttribute("s"), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : (uint?)null;
+            var (raw, inline) = xml.IsEmptyElement ? (null, null) : ReadCellContent(xml);
+            var text = CellText(type, style, raw, inline, strings, dateStyles);
             if (string.IsNullOrEmpty(text)) continue;
             if (column >= limits.MaxColumns) throw new SpreadsheetException($"第 {rowNumber} 行超过 {limits.MaxColumns} 列。");
             if (text.Length > limits.MaxCellLength)
@@ -79,32 +89,73 @@ public static class XlsxReader
         return cells;
     }
 
-    static string CellText(Cell cell, IReadOnlyList<string> strings, ISet<uint> dateStyles)
+    /// <summary>The &lt;v&gt; value or the inline string of the &lt;c&gt; the reader is on; leaves it on the cell's end element.</summary>
+    static (string? Raw, string? Inline) ReadCellContent(XmlReader xml)
     {
-        var raw = cell.CellValue?.Text;
-        var type = cell.DataType?.Value;
-        if (type == CellValues.InlineString) return StringItemText(cell.InlineString);
+        string? raw = null, inline = null;
+        using (var cell = xml.ReadSubtree())
+        {
+            cell.Read();
+            cell.Read();
+            while (!cell.EOF)
+            {
+                if (cell.NodeType == XmlNodeType.Element && cell.LocalName == "v") raw = cell.ReadElementContentAsString();
+                else if (cell.NodeType == XmlNodeType.Element && cell.LocalName == "is") inline = ReadStringItem(cell);
+                else cell.Read();
+            }
+        }
+        return (raw, inline);
+    }
+
+    static string CellText(string? type, uint? style, string? raw, string? inline, IReadOnlyList<string> strings, ISet<uint> dateStyles)
+    {
+        if (type == "inlineStr") return inline ?? "";
         if (raw is null) return "";
-        if (type == CellValues.SharedString)
+        if (type == "s")
             return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < strings.Count ? strings[i] : "";
-        if (type == CellValues.Boolean) return raw == "1" ? "TRUE" : "FALSE";
-        if (type == CellValues.String || type == CellValues.Error) return raw;
+        if (type == "b") return raw == "1" ? "TRUE" : "FALSE";
+        if (type is "str" or "e") return raw;
         if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)) return raw;
-        if (cell.StyleIndex?.Value is { } style && dateStyles.Contains(style) && ExcelDates.FromSerial(number) is { } date) return date;
+        if (style is { } st && dateStyles.Contains(st) && ExcelDates.FromSerial(number) is { } date) return date;
         return decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var exact)
             ? exact.ToString(CultureInfo.InvariantCulture)
             : number.ToString("R", CultureInfo.InvariantCulture);
     }
 
-    static List<string> SharedStrings(WorkbookPart workbook) =>
-        workbook.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(StringItemText).ToList() ?? [];
-
-    /// <summary>The item's own text or its runs' text; phonetic guides (rPh) are not part of the value.</summary>
-    static string StringItemText(OpenXmlElement? item)
+    static List<string> SharedStrings(WorkbookPart workbook)
     {
-        if (item is null) return "";
-        if (item.GetFirstChild<Text>() is { } text) return text.Text;
-        return string.Concat(item.Elements<Run>().Select(r => r.Text?.Text ?? ""));
+        if (workbook.SharedStringTablePart is not { } part) return [];
+        var list = new List<string>();
+        using var stream = part.GetStream(FileMode.Open, FileAccess.Read);
+        using var xml = XmlReader.Create(stream, XmlSettings);
+        while (!xml.EOF)
+        {
+            if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "si") list.Add(ReadStringItem(xml));
+            else xml.Read();
+        }
+        return list;
+    }
+
+    /// <summary>
+    /// The text of the string item (&lt;si&gt; or &lt;is&gt;) the reader is on: its own &lt;t&gt; or its runs' text; phonetic
+    /// guides (rPh) are not part of the value. Leaves the reader after the item.
+    /// </summary>
+    static string ReadStringItem(XmlReader xml)
+    {
+        var text = new System.Text.StringBuilder();
+        using (var item = xml.ReadSubtree())
+        {
+            item.Read();
+            item.Read();
+            while (!item.EOF)
+            {
+                if (item.NodeType == XmlNodeType.Element && item.LocalName == "rPh") item.Skip();
+                else if (item.NodeType == XmlNodeType.Element && item.LocalName == "t") text.Append(item.ReadElementContentAsString());
+                else item.Read();
+            }
+        }
+        xml.Read();
+        return text.ToString();
     }
 
     /// <summary>Indexes of the cell formats that show a number as a date (built-in ids, zh-CN ones included, or a custom code).</summary>

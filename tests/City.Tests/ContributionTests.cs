@@ -69,4 +69,25 @@ public sealed class ContributionTests
         Assert.Equal(("迟到的登记", Stages.UnderConstruction, new DateOnly(2030, 4, 1)), (view.Name, view.Stage, view.ActualStartDate!.Value));
         Assert.False(view.Apply(Events.Snapshot(name: "更旧的"), 1, DateTimeOffset.UtcNow));
     }
+
+    [Fact]
+    public void A_key_project_under_construction_lags_in_each_month_its_year_to_date_is_below_the_plan_so_far()
+    {
+        var view = View(v => { v.KeyLevel = "city"; v.Stage = Stages.UnderConstruction; v.AnnualPlannedInvestment = 1_200m; });
+        ProjectFigure Progress(string period, decimal amount) =>
+            new() { ProjectId = view.ProjectId, Source = ProjectFigure.Progress, Period = period, CompletedInvestment = amount };
+        // Plan so far: 100 a month. January is on plan (not below), February falls behind and never catches up;
+        // a statistics figure and another year's progress do not count.
+        var figures = new[]
+        {
+            Progress("2030-01", 100m), Progress("2030-02", 50m), Progress("2029-12", 5_000m),
+            new ProjectFigure { ProjectId = view.ProjectId, Source = ProjectFigure.Statistics, Period = "2030-02", CompletedInvestment = 5_000m },
+        };
+        Assert.Equal(Enumerable.Range(2, 11), Contributions.LaggingMonths(view, figures));
+        var c = Contributions.Of(view, figures).ToList();
+        Assert.Equal((0m, 1m, 0m), (Sum(c, Metrics.LaggingKeyProjects, "2030-01"), Sum(c, Metrics.LaggingKeyProjects, "2030-02"),
+            Sum(c, Metrics.LaggingKeyProjects, "2030-Q1")));
+        Assert.Empty(Contributions.LaggingMonths(View(v => { v.KeyLevel = "none"; v.Stage = Stages.UnderConstruction; v.AnnualPlannedInvestment = 1_200m; }), figures));
+        Assert.Empty(Contributions.LaggingMonths(View(v => { v.KeyLevel = "city"; v.Stage = Stages.Preparation; v.AnnualPlannedInvestment = 1_200m; }), figures));
+    }
 }

@@ -122,4 +122,34 @@ public sealed class XlsxRoundTripTests
         Assert.Equal("2025-03-15", row[26]);
         Assert.Equal("1500", row[27]);
     }
+
+    [Fact]
+    public void Rich_text_runs_are_joined_and_phonetic_guides_left_out()
+    {
+        using var buffer = new MemoryStream();
+        using (var package = SpreadsheetDocument.Create(buffer, SpreadsheetDocumentType.Workbook))
+        {
+            var workbook = package.AddWorkbookPart();
+            workbook.Workbook = new Workbook(new Sheets());
+            workbook.AddNewPart<SharedStringTablePart>().SharedStringTable = new SharedStringTable(
+                new SharedStringItem(new Text("项目名称")),
+                new SharedStringItem(new Run(new Text("阳城")), new Run(new Text("县 ") { Space = SpaceProcessingModeValues.Preserve }),
+                    new PhoneticRun(new Text("ヤンチェン")) { BaseTextStartIndex = 0, EndingBaseIndex = 2 }),
+                new SharedStringItem());
+            var part = workbook.AddNewPart<WorksheetPart>();
+            part.Worksheet = new Worksheet(new SheetData(
+                new Row(new Cell(new CellValue("0")) { CellReference = "A1", DataType = CellValues.SharedString }) { RowIndex = 1 },
+                new Row(
+                    new Cell(new CellValue("1")) { CellReference = "A2", DataType = CellValues.SharedString },
+                    new Cell(new CellValue("2")) { CellReference = "B2", DataType = CellValues.SharedString },
+                    new Cell(new CellValue("1")) { CellReference = "C2", DataType = CellValues.Boolean },
+                    new Cell() { CellReference = "D2" }) { RowIndex = 2 }));
+            workbook.Workbook.Sheets!.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = 1, Name = "S" });
+        }
+        var rows = XlsxReader.Read(new MemoryStream(buffer.ToArray()));
+        Assert.Equal("项目名称", rows[0][0]);
+        Assert.Equal("阳城县 ", rows[1][0]);
+        Assert.Equal("", rows[1][1]);
+        Assert.Equal("TRUE", rows[1][2]);
+    }
 }

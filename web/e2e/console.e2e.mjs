@@ -2,7 +2,7 @@
 //   node web/e2e/console.e2e.mjs <gateway-url> [demo-password]
 // (or GATEWAY_URL / DEMO_PASSWORD). Screenshots go to SCREENSHOTS_DIR (default <repo>/.platform/screenshots).
 // Exits 0 when every step passed; prints each step and, on failure, what the page showed.
-import { mkdirSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -153,14 +153,30 @@ try {
   await shot('05-project-list');
   log('the project library lists the new project by name');
 
+  step = 'project import';
+  await page.goto(`${base}/imports`);
+  const sheet = join(profile, `导入-${stamp}.csv`);
+  writeFileSync(sheet, '项目名称,所属地区,项目类别,建设性质,总投资（万元）,年度计划投资（万元）,计划年度\n' +
+    `导入测试项目 ${stamp},阳城县,基础设施,新建,8000,3000,2025\n导入错误行 ${stamp},阳城县,基础设施,新建,很多,3000,2025\n`);
+  await page.locator('input[type=file]').setInputFiles(sheet);
+  await page.getByRole('button', { name: /上传并导入/ }).click();
+  await page.getByText('未导入任何数据').waitFor();
+  await page.getByTestId('import-report').getByText('总投资（万元）').waitFor();
+  await page.getByRole('checkbox', { name: '只导入无误的行' }).check();
+  await page.getByRole('button', { name: /上传并导入/ }).click();
+  await page.getByText('导入完成：新增 1 个').waitFor();
+  await assertReadable('project import');
+  await shot('08-import');
+  log('a sheet with a bad row is refused with the row and column named; the good row imports when asked');
+
   for (const [path, file, what] of [['/progress', '06-bulk-progress', '批量填报'], ['/problems', '07-problems', '问题台账'],
-    ['/imports', '08-import', '项目导入'], ['/approvals', '09-approvals-project-office', '前期手续审批']]) {
+    ['/approvals', '09-approvals-project-office', '前期手续审批']]) {
     step = what;
     await page.goto(`${base}${path}`);
     await assertReadable(what);
     await shot(file);
   }
-  log('批量填报, 问题台账, 项目导入 and 前期手续审批 render (data or a clear message)');
+  log('批量填报, 问题台账 and 前期手续审批 render (data or a clear message)');
   await signOut();
 
   step = 'city overview';

@@ -150,14 +150,43 @@ public static class AuditSnapshot
 {
     public static string Serialize(IEntityType type, Func<IProperty, object?> value)
     {
-        var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var property in type.GetProperties())
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(1024);
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Json.Options.Encoder }))
         {
-            var camel = JsonNamingPolicy.CamelCase.ConvertName(property.Name);
-            var secret = property.PropertyInfo?.IsDefined(typeof(NotAuditedAttribute), inherit: false) == true;
-            values[camel] = secret ? "***" : value(property);
+            json.WriteStartObject();
+            foreach (var (name, property, secret) in Properties.GetOrAdd(type, Describe))
+            {
+                json.WritePropertyName(name);
+                if (secret) json.WriteStringValue("***");
+                else WriteValue(json, value(property));
+            }
+            json.WriteEndObject();
         }
-        return JsonSerializer.Serialize(values, Json.Options);
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    // Sorted camelCase names, computed once per entity type: bulk imports take a snapshot of every row.
+    static readonly System.Collections.Concurrent.ConcurrentDictionary<IEntityType, (string Name, IProperty Property, bool Secret)[]> Properties = new();
+
+    static (string, IProperty, bool)[] Describe(IEntityType type) => type.GetProperties()
+        .Select(p => (JsonNamingPolicy.CamelCase.ConvertName(p.Name), p, p.PropertyInfo?.IsDefined(typeof(NotAuditedAttribute), inherit: false) == true))
+        .OrderBy(p => p.Item1, StringComparer.Ordinal).ToArray();
+
+    /// <summary>The common types written directly; anything else (enums: camelCase strings) as the API's JSON options write it.</summary>
+    static void WriteValue(Utf8JsonWriter json, object? value)
+    {
+        switch (value)
+        {
+            case null: json.WriteNullValue(); break;
+            case string v: json.WriteStringValue(v); break;
+            case Guid v: json.WriteStringValue(v); break;
+            case decimal v: json.WriteNumberValue(v); break;
+            case int v: json.WriteNumberValue(v); break;
+            case long v: json.WriteNumberValue(v); break;
+            case bool v: json.WriteBooleanValue(v); break;
+            case DateTimeOffset v: json.WriteStringValue(v); break;
+            default: JsonSerializer.Serialize(json, value, value.GetType(), Json.Options); break;
+        }
     }
 
     /// <summary>The snapshot of an entity that is not tracked (read with AsNoTracking, or built for a bulk insert).</summary>
@@ -179,24 +208,18 @@ public static class AuditSnapshot
             "copy audit_log (at, actor, actor_region, region_code, entity_type, entity_id, action, before, after, correlation_id) from stdin (format binary)", ct);
         foreach (var e in entries)
         {
-            await copy.StartRowAsync(ct);
-            await copy.WriteAsync(e.At, NpgsqlTypes.NpgsqlDbType.TimestampTz, ct);
-            await copy.WriteAsync(e.Actor, NpgsqlTypes.NpgsqlDbType.Text, ct);
-            await Nullable(copy, e.ActorRegion, NpgsqlTypes.NpgsqlDbType.Text, ct);
-            await copy.WriteAsync(e.RegionCode, NpgsqlTypes.NpgsqlDbType.Text, ct);
-            await copy.WriteAsync(e.EntityType, NpgsqlTypes.NpgsqlDbType.Text, ct);
-            await copy.WriteAsync(e.EntityId, NpgsqlTypes.NpgsqlDbType.Text, ct);
-            await copy.WriteAsync(e.Action, NpgsqlTypes.NpgsqlDbType.Text, ct);
-            await Nullable(copy, e.Before, NpgsqlTypes.NpgsqlDbType.Jsonb, ct);
-            await Nullable(copy, e.After, NpgsqlTypes.NpgsqlDbType.Jsonb, ct);
-            await Nullable(copy, e.CorrelationId, NpgsqlTypes.NpgsqlDbType.Text, ct);
+            copy.StartRow();
+            BulkCopy.Write(copy, e.At, NpgsqlTypes.NpgsqlDbType.TimestampTz);
+            BulkCopy.Write(copy, e.Actor, NpgsqlTypes.NpgsqlDbType.Text);
+            BulkCopy.Write(copy, e.ActorRegion, NpgsqlTypes.NpgsqlDbType.Text);
+            BulkCopy.Write(copy, e.RegionCode, NpgsqlTypes.NpgsqlDbType.Text);
+            BulkCopy.Write(copy, e.EntityType, NpgsqlTypes.NpgsqlDbType.Text);
+            BulkCopy.Write(copy, e.EntityId, NpgsqlTypes.NpgsqlDbType.Text);
+            BulkCopy.Write(copy, e.Action, NpgsqlTypes.NpgsqlDbType.Text);
+            BulkCopy.Write(copy, e.Before, NpgsqlTypes.NpgsqlDbType.Jsonb);
+            BulkCopy.Write(copy, e.After, NpgsqlTypes.NpgsqlDbType.Jsonb);
+            BulkCopy.Write(copy, e.CorrelationId, NpgsqlTypes.NpgsqlDbType.Text);
         }
         await copy.CompleteAsync(ct);
-    }
-
-    static async Task Nullable(Npgsql.NpgsqlBinaryImporter copy, string? value, NpgsqlTypes.NpgsqlDbType type, CancellationToken ct)
-    {
-        if (value is null) await copy.WriteNullAsync(ct);
-        else await copy.WriteAsync(value, type, ct);
     }
 }

@@ -4,21 +4,25 @@ using Microsoft.EntityFrameworkCore;
 
 namespace City.Api.Features.Overview;
 
-/// <summary>Reads the actuals of every region for a period: the maintained aggregate, plus the lagging count at query time.</summary>
+/// <summary>Reads the actuals of every region for a period from the maintained aggregate: a request never scans projects.</summary>
 public static class Actuals
 {
-    /// <summary>metric → region → amount, for the period (plan-year metrics at the period's year).</summary>
+    /// <summary>metric → region → amount, for the period (plan-year metrics at the period's year, lagging ones at its as-of month).</summary>
     public static async Task<Dictionary<string, Dictionary<string, decimal>>> ForAsync(CityDb db, Period period, Period asOf, CancellationToken ct)
     {
-        var keys = new[] { period.ToString(), period.YearPeriod.ToString() }.Distinct().ToList();
+        var keys = new[] { period.ToString(), period.YearPeriod.ToString(), asOf.ToString() }.Distinct().ToList();
         var rows = await db.RegionActuals.AsNoTracking().Where(r => keys.Contains(r.Period)).ToListAsync(ct);
         var result = new Dictionary<string, Dictionary<string, decimal>>();
         foreach (var metric in Metrics.All)
         {
-            var key = metric.Kind == MetricKind.PlanYear ? period.YearPeriod.ToString() : period.ToString();
+            var key = metric.Kind switch
+            {
+                MetricKind.PlanYear => period.YearPeriod.ToString(),
+                MetricKind.Lagging => asOf.ToString(),
+                _ => period.ToString(),
+            };
             result[metric.Code] = rows.Where(r => r.Metric == metric.Code && r.Period == key).ToDictionary(r => r.RegionCode, r => r.Amount);
         }
-        result[Metrics.LaggingKeyProjects] = await LaggingAsync(db, asOf.Year, asOf.Number, ct);
         return result;
     }
 
@@ -31,14 +35,14 @@ public static class Actuals
     }
 
     /// <summary>
-    /// 未按序时进度 key projects per region at the end of month m: under construction, in the year's plan, and
-    /// their 调度 year-to-date below m/12 of the annual plan. Only key projects are scanned (a small subset).
+    /// 未按序时进度 key projects per region at the end of a month (the aggregate's cells, kept by the consumers with
+    /// <see cref="Contributions.LaggingMonths"/>; <see cref="BehindSchedule"/> is the same rule as a query, for the list).
     /// </summary>
-    public static async Task<Dictionary<string, decimal>> LaggingAsync(CityDb db, int year, int month, CancellationToken ct)
+    public static async Task<Dictionary<string, decimal>> LaggingAsync(CityDb db, Period month, CancellationToken ct)
     {
-        var rows = await BehindSchedule(db, year, month).GroupBy(p => p.Project.RegionCode)
-            .Select(g => new { Region = g.Key, Count = g.Count() }).ToListAsync(ct);
-        return rows.ToDictionary(r => r.Region, r => (decimal)r.Count);
+        var key = month.ToString();
+        return await db.RegionActuals.AsNoTracking().Where(r => r.Period == key && r.Metric == Metrics.LaggingKeyProjects)
+            .ToDictionaryAsync(r => r.RegionCode, r => r.Amount, ct);
     }
 
     public sealed class Behind

@@ -89,7 +89,7 @@ public static class OverviewEndpoints
         }
         else flows = await Actuals.OfMonthAsync(db, asOf, ct);
 
-        var laggingBefore = await Actuals.LaggingAsync(db, asOf.PreviousMonth.Year, asOf.PreviousMonth.Number, ct);
+        var laggingBefore = await Actuals.LaggingAsync(db, asOf.PreviousMonth, ct);
         foreach (var metric in Metrics.All)
             result[metric.Code] = metric.Kind switch
             {

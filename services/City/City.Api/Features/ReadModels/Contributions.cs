@@ -55,6 +55,10 @@ public static class Contributions
         }
         if (p.IncludedOn is { } included) yield return Contribution.Flow(region, Metrics.Inclusions, included, 1);
 
+        // 未按序时进度 is kept per month like every other metric, so the overview reads it instead of scanning projects.
+        foreach (var month in LaggingMonths(p, figures))
+            yield return new Contribution(region, Metrics.LaggingKeyProjects, [new Period(PeriodKind.Month, p.Year, month).ToString()], 1);
+
         foreach (var f in figures)
         {
             var month = Period.Parse(f.Period).Start;
@@ -67,6 +71,25 @@ public static class Contributions
             yield return Contribution.Flow(region, Metrics.FixedAssetInvestment, month, f.CompletedInvestment);
             if (p.IsIndustrial) yield return Contribution.Flow(region, Metrics.IndustrialInvestment, month, f.CompletedInvestment);
             if (p.IsPrivateInvestment) yield return Contribution.Flow(region, Metrics.PrivateInvestment, month, f.CompletedInvestment);
+        }
+    }
+
+    /// <summary>
+    /// The months of its plan year at whose end a key project under construction is behind 序时进度: its 调度 year-to-date
+    /// below m/12 of the annual plan (rounded to the 分 half away from zero, as PostgreSQL's round does).
+    /// </summary>
+    public static IEnumerable<int> LaggingMonths(ProjectView p, IEnumerable<ProjectFigure> figures)
+    {
+        if (!p.Registered || p.Year <= 0 || p.Stage != Stages.UnderConstruction || p.AnnualPlannedInvestment <= 0 || !p.IsKey) yield break;
+        var completed = new decimal[13];
+        foreach (var f in figures)
+            if (f.Source == ProjectFigure.Progress && Period.TryParse(f.Period, out var period) && period.Kind == PeriodKind.Month && period.Year == p.Year)
+                completed[period.Number] += f.CompletedInvestment;
+        decimal yearToDate = 0;
+        for (var month = 1; month <= 12; month++)
+        {
+            yearToDate += completed[month];
+            if (yearToDate < Math.Round(p.AnnualPlannedInvestment * month / 12, 2, MidpointRounding.AwayFromZero)) yield return month;
         }
     }
 

@@ -7,7 +7,7 @@ public enum MetricKind
     Flow,
     /// <summary>The reserve library of a plan year: read at the year of the period, whatever month is asked.</summary>
     PlanYear,
-    /// <summary>Key projects behind 序时进度 at the period's month: counted at query time, lower is better.</summary>
+    /// <summary>Key projects behind 序时进度 at the period's (as-of) month, kept per month in the aggregate; lower is better.</summary>
     Lagging,
 }
 

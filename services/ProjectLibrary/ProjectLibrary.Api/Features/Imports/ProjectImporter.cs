@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -25,14 +26,18 @@ public sealed class ProjectImporter(ProjectsDb db, TimeProvider clock, OutboxSig
 
     public static readonly JsonSerializerOptions ReportJson = Json.Options;
 
+    TimeSpan _readTime;
+
     /// <summary>Runs <paramref name="job"/> (already stored, status Running) to its end state and stores that state.</summary>
     public async Task RunAsync(ImportJob job, byte[] content, CancellationToken ct)
     {
         try
         {
             await Progress(job.Id, "reading", 0, ct);
+            var watch = Stopwatch.StartNew();
             var cells = TabularReader.Read(new MemoryStream(content, writable: false), job.FileName, Limits);
             var (sheet, headerProblem) = ProjectSheetReader.Read(cells);
+            _readTime = watch.Elapsed;
             if (sheet is null || sheet.RowsRead == 0)
             {
                 await Finish(job, ImportStatus.Failed, sheet is null ? "missing_columns" : "empty_sheet", headerProblem ?? "表中没有数据行。", null, ct);
@@ -66,7 +71,11 @@ public sealed class ProjectImporter(ProjectsDb db, TimeProvider clock, OutboxSig
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // One import per region at a time: a second upload of the same sheet then finds the first one's projects.
         await db.Database.ExecuteSqlAsync($"select pg_advisory_xact_lock(hashtext({"project-import:" + caller.RegionCode}))", ct);
-        var plan = ImportPlanner.Plan(sheet, caller, await LookupsAsync(caller, sheet, ct), clock.Today(), now);
+        var watch = Stopwatch.StartNew();
+        var lookups = await LookupsAsync(caller, sheet, ct);
+        var loadTime = watch.Elapsed;
+        var plan = ImportPlanner.Plan(sheet, caller, lookups, clock.Today(), now);
+        var planTime = watch.Elapsed - loadTime;
 
         if (plan.Errors.Count > 0 && !job.GoodRowsOnly)
         {
@@ -76,12 +85,15 @@ public sealed class ProjectImporter(ProjectsDb db, TimeProvider clock, OutboxSig
         }
         await Progress(job.Id, "writing", sheet.RowsRead, ct);
         await ImportWriter.WriteAsync(db, plan, caller, now, ct);
+        var writeTime = watch.Elapsed - loadTime - planTime;
         await Finish(job, ImportStatus.Completed, null, null, plan, ct);
         await tx.CommitAsync(ct);
         outbox.Notify();
-        logger.LogInformation("Import {Job} of {File} by {User}: {Created} created, {Updated} updated, {Unchanged} unchanged, {Rejected} rejected",
+        logger.LogInformation("Import {Job} of {File} by {User}: {Created} created, {Updated} updated, {Unchanged} unchanged, {Rejected} rejected; " +
+            "read {ReadMs} ms, loaded {LoadMs} ms, checked {PlanMs} ms, wrote {WriteMs} ms, committed {CommitMs} ms",
             job.Id, job.FileName, job.CreatedBy, plan.Count(RowOutcomes.Created), plan.Count(RowOutcomes.Updated),
-            plan.Count(RowOutcomes.Unchanged), plan.Count(RowOutcomes.Rejected));
+            plan.Count(RowOutcomes.Unchanged), plan.Count(RowOutcomes.Rejected), (int)_readTime.TotalMilliseconds, (int)loadTime.TotalMilliseconds,
+            (int)planTime.TotalMilliseconds, (int)writeTime.TotalMilliseconds, (int)(watch.Elapsed - loadTime - planTime - writeTime).TotalMilliseconds);
     }
 
     /// <summary>The caller's own projects (to match rows against) and who holds each identifier the sheet mentions, library-wide.</summary>
