@@ -68,6 +68,31 @@ public static partial class CellText
         }
     }
 
+    /// <summary>
+    /// A month as bureaus write it: "2025-03", "2025-3", "2025年3月", "202503", "2025/03", a date ("2025-03-01") or an
+    /// Excel date cell. Years 2000–2100 only.
+    /// </summary>
+    public static bool TryMonth(string? text, out int year, out int month)
+    {
+        year = month = 0;
+        if (string.IsNullOrWhiteSpace(text)) return false;
+        var trimmed = text.Normalize(NormalizationForm.FormKC).Trim();
+        if (MonthPattern().Match(trimmed) is { Success: true } m)
+        {
+            year = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+            month = int.Parse(m.Groups[2].Success ? m.Groups[2].Value : m.Groups[3].Value, CultureInfo.InvariantCulture);
+        }
+        else if (TryDate(trimmed, out var date) && (trimmed.Length > 5 || trimmed.All(char.IsAsciiDigit) && trimmed.Length == 5))
+        {
+            (year, month) = (date.Year, date.Month);
+        }
+        else return false;
+        return year is >= 2000 and <= 2100 && month is >= 1 and <= 12;
+    }
+
+    [GeneratedRegex(@"^(\d{4})\s*(?:[-/.年]\s*(\d{1,2})\s*月?|(\d{2}))$")]
+    private static partial Regex MonthPattern();
+
     [GeneratedRegex(@"\((万元|亿元|元|个|%)\)$")]
     private static partial Regex UnitSuffix();
 }

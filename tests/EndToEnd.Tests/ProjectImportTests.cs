@@ -18,12 +18,12 @@ public sealed class ProjectImportTests(PlatformFixture fixture)
         return await response.Content.ReadAsByteArrayAsync();
     }
 
-    static Task<HttpResponseMessage> Upload(HttpClient client, byte[] content, string query = "")
+    static Task<HttpResponseMessage> Upload(HttpClient client, byte[] content, string query = "", string fileName = "阳城县项目表.xlsx")
     {
         var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(content);
         file.Headers.ContentType = new MediaTypeHeaderValue(Xlsx);
-        form.Add(file, "file", "阳城县项目表.xlsx");
+        form.Add(file, "file", fileName);
         return client.PostAsync("/api/projects/imports" + query, form);
     }
 
@@ -86,5 +86,50 @@ public sealed class ProjectImportTests(PlatformFixture fixture)
         var theirs = await (await other.GetAsync("/api/projects/imports?pageSize=200")).ShouldBe(HttpStatusCode.OK);
         Assert.DoesNotContain(theirs.GetProperty("items").EnumerateArray(), j => j.GetProperty("createdBy").GetString() == "project-office@140522");
         Assert.Equal(JsonValueKind.Array, theirs.GetProperty("items").ValueKind);
+    }
+
+    [Fact]
+    public async Task A_county_downloads_a_months_progress_sheet_fills_it_in_and_the_figures_reach_the_library_and_the_city()
+    {
+        var year = DateTime.UtcNow.Year;
+        var period = $"{year}-01";
+        using var county = await fixture.SignedInAs("project-office@140525");
+        var input = ProjectSamples.Valid();
+        input["regionCode"] = "140525";
+        input["year"] = year;
+        var id = (await (await county.PostJson("/api/projects", input)).ShouldBe(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+
+        // The month's sheet lists the county's projects; the office types this project's amount and leaves the rest blank.
+        var template = await Workbook(await county.GetAsync($"/api/projects/imports/template?kind=progress&period={period}"));
+        var rows = XlsxReader.Read(new MemoryStream(template));
+        var header = rows.First(r => r.Cells.Contains("项目名称")).Cells.ToList();
+        var amountColumn = header.IndexOf("本月完成投资（万元）");
+        var filled = rows.Where(r => r.Number > 2 && r[0] != "合计").Select(r =>
+        {
+            var cells = r.Cells.Select(c => (object?)c).ToList();
+            while (cells.Count < header.Count) cells.Add(null);
+            if (r.Cells.Contains(id.ToString())) cells[amountColumn] = 2_345.5m;
+            return (IReadOnlyList<object?>)cells;
+        }).ToList();
+        var sheet = XlsxWriter.Write(new SheetDocument { SheetName = "月度调度", Columns = header.Select(h => new SheetColumn(h)).ToList(), Rows = filled });
+
+        var report = await (await Upload(county, sheet, "?kind=progress", "月度调度.xlsx")).ShouldBe(HttpStatusCode.OK);
+        Assert.Equal(1, report.GetProperty("created").GetInt32());
+        Assert.Equal(filled.Count - 1, report.GetProperty("skipped").GetInt32() + report.GetProperty("unchanged").GetInt32());
+        var project = await (await county.GetAsync($"/api/projects/{id}")).ShouldBe(HttpStatusCode.OK);
+        Assert.Equal(2_345.5m, project.GetProperty("yearToDateInvestment").GetDecimal());
+
+        using var city = await fixture.SignedInAs("city-hq@140500");
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var scheduled = 0m;
+        while (scheduled < 2_345.5m && DateTime.UtcNow < deadline)
+        {
+            var overview = await (await city.GetAsync($"/api/city/overview?period={year}")).ShouldBe(HttpStatusCode.OK);
+            scheduled = overview.GetProperty("regions").EnumerateArray().Single(r => r.GetProperty("regionCode").GetString() == "140525")
+                .GetProperty("metrics").EnumerateArray().Single(m => m.GetProperty("metric").GetString() == "fixedAssetInvestment")
+                .GetProperty("scheduled").GetDecimal();
+            if (scheduled < 2_345.5m) await Task.Delay(200);
+        }
+        Assert.True(scheduled >= 2_345.5m, "the imported 调度数 never reached the city's overview");
     }
 }

@@ -35,6 +35,15 @@ static class ImportSheets
         Rows = rows.Select(r => (IReadOnlyList<object?>)ProjectSheet.Columns.Select(c => r.GetValueOrDefault(c.Header)).ToList()).ToList(),
     });
 
+    /// <summary>A progress sheet as an office fills it in: name, region, month, amount and optionally code and note.</summary>
+    public static byte[] ProgressXlsx(params (string Name, string Period, object Amount, string? Code, string? Note)[] rows) => XlsxWriter.Write(new SheetDocument
+    {
+        SheetName = ProgressSheet.SheetName,
+        Title = "阳城县项目月度调度表",
+        Columns = ProgressSheet.Columns.Select(c => c.Sheet).ToList(),
+        Rows = rows.Select(r => (IReadOnlyList<object?>)[r.Code, r.Name, "阳城县", r.Period, r.Amount, r.Note]).ToList(),
+    });
+
     public static async Task<byte[]> ShouldBeWorkbook(this HttpResponseMessage response)
     {
         Assert.True(response.StatusCode == System.Net.HttpStatusCode.OK, $"expected 200, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");

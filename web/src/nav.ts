@@ -10,7 +10,7 @@ const ALL: Record<string, NavItem> = {
   projects: { path: '/projects', label: '项目库', hint: '按地区、阶段、类别等筛选项目，导出 Excel', group: '项目推进' },
   newProject: { path: '/projects/new', label: '新建项目', hint: '录入项目基本信息', group: '项目推进' },
   progress: { path: '/progress', label: '月度调度填报', hint: '一月一调度：批量填报当月完成投资', group: '项目推进' },
-  imports: { path: '/imports', label: '项目导入', hint: '上传 Excel 项目表，查看逐行校验结果', group: '项目推进' },
+  imports: { path: '/imports', label: '表格导入', hint: '上传项目表或月度调度表，查看逐行校验结果', group: '项目推进' },
   problems: { path: '/problems', label: '问题台账', hint: '发现、交办、督办、销号', group: '项目推进' },
   approvals: { path: '/approvals', label: '前期手续审批', hint: '审批事项工作清单：受理、批复、容缺受理', group: '审批服务' },
   enterprises: { path: '/attraction/enterprises', label: '目标企业库', hint: '招商目标企业及联系人', group: '招商引资' },

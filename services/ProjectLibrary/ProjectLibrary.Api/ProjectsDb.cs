@@ -66,6 +66,7 @@ public sealed class ProjectsDb(DbContextOptions<ProjectsDb> options) : DbContext
             e.ToTable("import_jobs");
             e.HasKey(j => j.Id);
             e.Property(j => j.Status).HasConversion<string>();
+            e.Property(j => j.Kind).HasConversion<string>();
             e.Property(j => j.Report).HasColumnType("jsonb");
             e.Ignore(j => j.IsDone);
             e.Ignore(j => j.Caller);

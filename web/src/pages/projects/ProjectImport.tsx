@@ -1,7 +1,9 @@
-// 导入: upload the county's project sheet (xlsx/csv), follow a long import, read the row-by-row report (POST /api/projects/imports).
+// 导入: upload the county's project sheet or a month's progress sheet (xlsx/csv), follow a long import, read the row-by-row report
+// (POST /api/projects/imports?kind=projects|progress).
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Alert, Button, Card, Checkbox, Descriptions, Progress, Space, Table, Tabs, Tag, Typography, Upload, type UploadFile } from 'antd';
+import { Alert, Button, Card, Checkbox, DatePicker, Descriptions, Progress, Segmented, Space, Table, Tabs, Tag, Typography, Upload, type UploadFile } from 'antd';
+import dayjs from 'dayjs';
 import { InboxOutlined } from '@ant-design/icons';
 import { ApiError, get, request, type Paged } from '../../api';
 import { DownloadButton, ErrorView, PageTitle, useLoad } from '../../components/common';
@@ -9,25 +11,39 @@ import { DownloadButton, ErrorView, PageTitle, useLoad } from '../../components/
 interface RowError { row: number; column: string; problem: string }
 interface RowOutcome { row: number; outcome: string; projectId?: string; name?: string; errors?: RowError[] }
 interface ImportJob {
-  id: string; fileName: string; status: string; phase?: string; goodRowsOnly: boolean; rowsRead: number;
-  created: number; updated: number; unchanged: number; rejected: number; failure?: string; createdBy: string; createdAt: string;
+  id: string; kind: string; fileName: string; status: string; phase?: string; goodRowsOnly: boolean; rowsRead: number;
+  created: number; updated: number; unchanged: number; rejected: number; skipped: number; failure?: string; createdBy: string; createdAt: string;
   errors: RowError[]; errorsTruncated: boolean; rows?: Paged<RowOutcome>;
 }
-interface ImportSummary { id: string; fileName: string; status: string; createdBy: string; createdAt: string; rowsRead: number; created: number; updated: number; unchanged: number; rejected: number }
+interface ImportSummary { id: string; kind: string; fileName: string; status: string; createdBy: string; createdAt: string; rowsRead: number; created: number; updated: number; unchanged: number; rejected: number }
 
 const OUTCOME: Record<string, [string, string]> = {
-  created: ['新增', 'green'], updated: ['更新', 'blue'], unchanged: ['未变化', 'default'], rejected: ['拒绝', 'red'],
+  created: ['新增', 'green'], updated: ['更新', 'blue'], unchanged: ['未变化', 'default'], rejected: ['拒绝', 'red'], skipped: ['未填写', 'default'],
 };
 const STATUS: Record<string, [string, string]> = {
   queued: ['排队中', 'default'], running: ['导入中', 'processing'], completed: ['已完成', 'success'], rejected: ['未导入', 'error'], failed: ['失败', 'error'],
 };
-const PHASE: Record<string, [string, number]> = { reading: ['读取文件', 15], validating: ['逐行校验', 45], writing: ['写入项目库', 80] };
+const PHASE: Record<string, [string, number]> = { reading: ['读取文件', 15], validating: ['逐行校验', 45], writing: ['写入', 80] };
 /** Larger files are imported as a job the page follows, so a slow import never hits a request timeout. */
 const ASYNC_BYTES = 512 * 1024;
+
+type Kind = 'projects' | 'progress';
+const KIND: Record<Kind, { label: string; hint: string; unit: string }> = {
+  projects: {
+    label: '项目库', unit: '个',
+    hint: '先逐行校验；有错误行时默认不导入任何数据。填写项目代码的行按代码、未填写的按“项目名称 + 所属地区”更新已有项目；重复导入同一张表不会产生重复项目。',
+  },
+  progress: {
+    label: '月度调度', unit: '行',
+    hint: '每行一个项目的一个月的完成投资（万元）。先下载某月的调度表（已列出本单位的项目），填好后上传；数字不同即为更正，重复导入不做改动，已锁定的月份不能导入。',
+  },
+};
 
 const tag = (map: Record<string, [string, string]>, key: string) => <Tag color={map[key]?.[1]}>{map[key]?.[0] ?? key}</Tag>;
 
 export default function ProjectImport() {
+  const [kind, setKind] = useState<Kind>('projects');
+  const [month, setMonth] = useState(dayjs().subtract(1, 'month').format('YYYY-MM'));
   const [files, setFiles] = useState<UploadFile[]>([]);
   const [goodRowsOnly, setGoodRowsOnly] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -53,7 +69,7 @@ export default function ProjectImport() {
     const form = new FormData();
     form.append('file', file, file.name);
     try {
-      const answer = await request<ImportJob>(`/api/projects/imports${goodRowsOnly ? '?goodRowsOnly=true' : ''}`, {
+      const answer = await request<ImportJob>(`/api/projects/imports?kind=${kind}${goodRowsOnly ? '&goodRowsOnly=true' : ''}`, {
         method: 'POST', body: form, headers: file.size > ASYNC_BYTES ? { Prefer: 'respond-async' } : {},
       });
       if (answer.status === 202) await follow(answer.data.id);
@@ -70,14 +86,21 @@ export default function ProjectImport() {
 
   return (
     <div>
-      <PageTitle title="项目导入" extra={<DownloadButton path="/api/projects/imports/template" name="项目库导入模板.xlsx">下载导入模板</DownloadButton>} />
+      <PageTitle title="表格导入" extra={kind === 'projects'
+        ? <DownloadButton path="/api/projects/imports/template" name="项目库导入模板.xlsx">下载导入模板</DownloadButton>
+        : (
+          <Space>
+            <DatePicker picker="month" allowClear={false} value={dayjs(month + '-01')} onChange={(d) => d && setMonth(d.format('YYYY-MM'))} />
+            <DownloadButton path={`/api/projects/imports/template?kind=progress&period=${month}`} name={`月度调度-${month}.xlsx`}>下载该月调度表</DownloadButton>
+          </Space>
+        )} />
       <Card size="small" style={{ marginBottom: 16 }}>
+        <Segmented<Kind> style={{ marginBottom: 12 }} value={kind} onChange={(v) => { setKind(v); setJob(undefined); }}
+          options={(Object.keys(KIND) as Kind[]).map((k) => ({ value: k, label: KIND[k].label }))} />
         <Upload.Dragger accept=".xlsx,.csv" maxCount={1} fileList={files} beforeUpload={() => false} onChange={(i) => setFiles(i.fileList.slice(-1))}>
           <p className="ant-upload-drag-icon"><InboxOutlined /></p>
-          <p>点击或拖拽项目表（.xlsx 或 .csv）到此处</p>
-          <Typography.Text type="secondary">
-            先逐行校验；有错误行时默认不导入任何数据。填写项目代码的行按代码、未填写的按“项目名称 + 所属地区”更新已有项目；重复导入同一张表不会产生重复项目。
-          </Typography.Text>
+          <p>点击或拖拽{KIND[kind].label}表（.xlsx 或 .csv）到此处</p>
+          <Typography.Text type="secondary">{KIND[kind].hint}</Typography.Text>
         </Upload.Dragger>
         <Space style={{ marginTop: 12 }}>
           <Checkbox checked={goodRowsOnly} onChange={(e) => setGoodRowsOnly(e.target.checked)}>只导入无误的行</Checkbox>
@@ -92,6 +115,7 @@ export default function ProjectImport() {
             onRow={(r) => ({ onClick: () => follow(r.id).catch(setError), style: { cursor: 'pointer' } })}
             columns={[
               { title: '时间', dataIndex: 'createdAt', width: 170, render: (v: string) => new Date(v).toLocaleString('zh-CN') },
+              { title: '类型', dataIndex: 'kind', width: 90, render: (v: Kind) => KIND[v]?.label ?? v },
               { title: '文件', dataIndex: 'fileName' },
               { title: '导入人', dataIndex: 'createdBy', width: 190 },
               { title: '状态', dataIndex: 'status', width: 90, render: (v: string) => tag(STATUS, v) },
@@ -105,8 +129,12 @@ export default function ProjectImport() {
 
 function JobReport({ job, onPage }: { job: ImportJob; onPage: (page: number) => void }) {
   const running = ['queued', 'running'].includes(job.status);
+  const unit = KIND[job.kind as Kind]?.unit ?? '个';
   const alert = {
-    completed: { type: 'success' as const, text: `导入完成：新增 ${job.created} 个，更新 ${job.updated} 个，未变化 ${job.unchanged} 个${job.rejected ? `，${job.rejected} 行有错误未导入` : ''}。` },
+    completed: {
+      type: 'success' as const,
+      text: `导入完成：新增 ${job.created} ${unit}，更新 ${job.updated} ${unit}，未变化 ${job.unchanged} ${unit}${job.skipped ? `，${job.skipped} 行未填写金额` : ''}${job.rejected ? `，${job.rejected} 行有错误未导入` : ''}。`,
+    },
     rejected: { type: 'error' as const, text: `表格中有 ${job.rejected} 行错误，未导入任何数据。请按下表修改后重新上传，或勾选“只导入无误的行”。` },
     failed: { type: 'error' as const, text: `导入失败：${job.failure ?? '无法读取该文件'}` },
   }[job.status];

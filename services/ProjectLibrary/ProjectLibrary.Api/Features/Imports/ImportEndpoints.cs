@@ -17,23 +17,49 @@ public static class ImportEndpoints
     public static IEndpointRouteBuilder MapImportEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapApiGroup("/api/projects/imports", "Project imports");
-        group.MapGet("/template", () => TypedResults.File(ProjectSheet.Template(), ProjectSheet.ContentType, "项目库导入模板.xlsx"))
-            .WithSummary("The blank project sheet: Chinese headers, drop-down lists and a notes sheet");
+        group.MapGet("/template", Template)
+            .WithSummary("The blank project sheet (Chinese headers, drop-down lists, a notes sheet); ?kind=progress the monthly progress " +
+                         "sheet, and with &period=2025-03 that month's sheet filled with the caller's projects");
         group.MapPost("/", Upload)
-            .WithSummary("Import a project sheet (.xlsx or .csv, multipart field \"file\"). Every row is checked first; with any bad row nothing " +
-                         "is written unless ?goodRowsOnly=true. Send 'Prefer: respond-async' to get 202 and a job to poll.")
+            .WithSummary("Import a project sheet, or with ?kind=progress a monthly progress sheet (.xlsx or .csv, multipart field \"file\"). " +
+                         "Every row is checked first; with any bad row nothing is written unless ?goodRowsOnly=true. " +
+                         "Send 'Prefer: respond-async' to get 202 and a job to poll.")
             .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(ProjectImporter.Limits.MaxFileBytes + 1024 * 1024));
-        group.MapGet("/", List).WithSummary("The import history in the caller's scope, newest first");
+        group.MapGet("/", List).WithSummary("The import history in the caller's scope, newest first (?kind=&status=)");
         group.MapGet("/{id:guid}", Get).WithSummary("One import: status, counts, every error and a page of row outcomes (?outcome=rejected)");
         return app;
     }
 
+    static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Template(string? kind, string? period, ProjectsDb db, CallerScope caller,
+        CancellationToken ct)
+    {
+        if (ParseKind(kind) is not { } sheetKind) return UnknownKind();
+        if (sheetKind == ImportKind.Projects)
+            return period is null ? TypedResults.File(ProjectSheet.Template(), ProjectSheet.ContentType, "项目库导入模板.xlsx") : PeriodOnlyForProgress();
+        if (period is null) return TypedResults.File(ProgressSheet.Template("", null, []), ProjectSheet.ContentType, "月度调度导入模板.xlsx");
+        if (!Progress.Period.TryParse(period, out var month))
+            return Problem.Validation(new Dictionary<string, string[]> { ["period"] = ["must be a month written like 2025-03"] });
+        var lines = await ProgressTemplate.LinesAsync(db, caller, month, ct);
+        if (lines is null) return Problem.Unprocessable("too_many_rows", $"More than {ProgressTemplate.MaxRows:N0} projects: ask for the sheet of one county.");
+        var bytes = ProgressSheet.Template(ProgressTemplate.ScopeName(caller), month, lines);
+        return TypedResults.File(bytes, ProjectSheet.ContentType, $"月度调度-{month}.xlsx");
+    }
+
+    static ImportKind? ParseKind(string? kind) => kind is null ? ImportKind.Projects : QueryEnum.Parse<ImportKind>(kind);
+
+    static ProblemHttpResult UnknownKind() =>
+        Problem.Validation(new Dictionary<string, string[]> { ["kind"] = ["must be projects or progress"] });
+
+    static ProblemHttpResult PeriodOnlyForProgress() =>
+        Problem.Validation(new Dictionary<string, string[]> { ["period"] = ["only the progress sheet (kind=progress) is filled for a month"] });
+
     static async Task<Results<Ok<ImportJobResponse>, Accepted<ImportJobResponse>, ProblemHttpResult>> Upload(HttpRequest request,
-        [FromQuery] bool? goodRowsOnly, ProjectsDb db, CallerScope caller, TimeProvider clock, ProjectImporter importer, ImportQueue queue,
+        [FromQuery] string? kind, [FromQuery] bool? goodRowsOnly, ProjectsDb db, CallerScope caller, TimeProvider clock, ProjectImporter importer, ImportQueue queue,
         CancellationToken ct)
     {
         if (!caller.HasRole(ProjectEndpoints.Editors)) return Problem.Forbidden($"The role {caller.Role} cannot change the project library.");
+        if (ParseKind(kind) is not { } sheetKind) return UnknownKind();
         if (!request.HasFormContentType) return FileRequired();
         var form = await request.ReadFormAsync(ct);
         var file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault();
@@ -49,7 +75,7 @@ public static class ImportEndpoints
         var job = new ImportJob
         {
             Id = Guid.CreateVersion7(), RegionCode = caller.RegionCode, Township = caller.Township, CreatedBy = caller.UserName,
-            CreatedByRole = caller.Role, FileName = Path.GetFileName(file.FileName), FileSha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
+            CreatedByRole = caller.Role, Kind = sheetKind, FileName = Path.GetFileName(file.FileName), FileSha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
             GoodRowsOnly = goodRowsOnly == true, Status = respondAsync ? ImportStatus.Queued : ImportStatus.Running,
             Content = respondAsync ? content : null, CorrelationId = Correlation.CurrentId, CreatedAt = clock.GetUtcNow(),
             StartedAt = respondAsync ? null : clock.GetUtcNow(),
@@ -97,15 +123,27 @@ public static class ImportEndpoints
         return TypedResults.Problem(problem);
     }
 
-    static async Task<Ok<Paged<ImportJobSummary>>> List(ProjectsDb db, CallerScope caller, string? status, int? page, int? pageSize, CancellationToken ct)
+    static async Task<Results<Ok<Paged<ImportJobSummary>>, ProblemHttpResult>> List(ProjectsDb db, CallerScope caller, string? kind, string? status,
+        int? page, int? pageSize, CancellationToken ct)
     {
         var query = db.ImportJobs.AsNoTracking().VisibleTo(caller);
-        if (QueryEnum.Parse<ImportStatus>(status) is { } wanted) query = query.Where(j => j.Status == wanted);
+        if (kind is not null)
+        {
+            if (ParseKind(kind) is not { } wantedKind) return UnknownKind();
+            query = query.Where(j => j.Kind == wantedKind);
+        }
+        if (status is not null)
+        {
+            if (QueryEnum.Parse<ImportStatus>(status) is not { } wanted)
+                return Problem.Validation(new Dictionary<string, string[]> { ["status"] = ["must be queued, running, completed, rejected or failed"] });
+            query = query.Where(j => j.Status == wanted);
+        }
         var result = await query.OrderByDescending(j => j.CreatedAt)
-            .Select(j => new ImportJobSummary(j.Id, j.FileName, j.Status.ToString(), j.RegionCode, j.CreatedBy, j.CreatedAt, j.FinishedAt,
-                j.RowsRead, j.Created, j.Updated, j.Unchanged, j.Rejected, j.Failure))
+            .Select(j => new ImportJobSummary(j.Id, j.Kind.ToString(), j.FileName, j.Status.ToString(), j.RegionCode, j.CreatedBy, j.CreatedAt, j.FinishedAt,
+                j.RowsRead, j.Created, j.Updated, j.Unchanged, j.Rejected, j.Skipped, j.Failure))
             .ToPageAsync(PageRequest.From(page, pageSize), ct);
-        var items = result.Items.Select(s => s with { Status = char.ToLowerInvariant(s.Status[0]) + s.Status[1..] }).ToList();
+        static string Lower(string name) => char.ToLowerInvariant(name[0]) + name[1..];
+        var items = result.Items.Select(s => s with { Kind = Lower(s.Kind), Status = Lower(s.Status) }).ToList();
         return TypedResults.Ok(result with { Items = items });
     }
 

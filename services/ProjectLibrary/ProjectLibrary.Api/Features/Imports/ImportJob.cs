@@ -5,7 +5,10 @@ namespace ProjectLibrary.Api.Features.Imports;
 /// <summary>Queued → Running → Completed (rows written), Rejected (bad rows, nothing written) or Failed (the file or a conflict).</summary>
 public enum ImportStatus { Queued, Running, Completed, Rejected, Failed }
 
-/// <summary>One upload of a project sheet and its outcome, kept so a bureau can see who imported what, and poll a long import.</summary>
+/// <summary>Which sheet a job imports: the project library itself, or a month's 调度数 for many projects.</summary>
+public enum ImportKind { Projects, Progress }
+
+/// <summary>One upload of a project or progress sheet and its outcome, kept so a bureau can see who imported what, and poll a long import.</summary>
 public sealed class ImportJob
 {
     public Guid Id { get; init; }
@@ -13,6 +16,7 @@ public sealed class ImportJob
     public string? Township { get; init; }
     public string CreatedBy { get; init; } = "";
     public string CreatedByRole { get; init; } = "";
+    public ImportKind Kind { get; init; }
     public string FileName { get; init; } = "";
     public string FileSha256 { get; init; } = "";
     public bool GoodRowsOnly { get; init; }
@@ -25,6 +29,8 @@ public sealed class ImportJob
     public int Updated { get; set; }
     public int Unchanged { get; set; }
     public int Rejected { get; set; }
+    /// <summary>Progress rows left blank (no amount this time).</summary>
+    public int Skipped { get; set; }
     /// <summary>invalid_spreadsheet, missing_columns, empty_sheet or import_conflict.</summary>
     public string? FailureCode { get; set; }
     /// <summary>Why the whole file failed (unreadable, missing columns, a conflicting change), in Chinese.</summary>

@@ -10,8 +10,8 @@ namespace ProjectLibrary.Api.Features.Imports;
 /// the rows' outcomes (filter with ?outcome=rejected).
 /// </summary>
 public sealed record ImportJobResponse(
-    Guid Id, string FileName, string Status, string? Phase, bool GoodRowsOnly, int RowsRead, int RowsProcessed,
-    int Created, int Updated, int Unchanged, int Rejected, string? FailureCode, string? Failure,
+    Guid Id, string Kind, string FileName, string Status, string? Phase, bool GoodRowsOnly, int RowsRead, int RowsProcessed,
+    int Created, int Updated, int Unchanged, int Rejected, int Skipped, string? FailureCode, string? Failure,
     string CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt,
     IReadOnlyList<RowError> Errors, bool ErrorsTruncated, Paged<RowOutcome>? Rows)
 {
@@ -26,12 +26,12 @@ public sealed record ImportJobResponse(
         var request = PageRequest.From(page, pageSize);
         var pageRows = job.Report is null ? null
             : new Paged<RowOutcome>(selected.Skip(request.Skip).Take(request.PageSize).ToList(), request.Page, request.PageSize, selected.Count);
-        return new ImportJobResponse(job.Id, job.FileName, Project.Camel(job.Status), job.Phase, job.GoodRowsOnly, job.RowsRead, job.RowsProcessed,
-            job.Created, job.Updated, job.Unchanged, job.Rejected, job.FailureCode, job.Failure, job.CreatedBy, job.CreatedAt, job.StartedAt,
+        return new ImportJobResponse(job.Id, Project.Camel(job.Kind), job.FileName, Project.Camel(job.Status), job.Phase, job.GoodRowsOnly, job.RowsRead, job.RowsProcessed,
+            job.Created, job.Updated, job.Unchanged, job.Rejected, job.Skipped, job.FailureCode, job.Failure, job.CreatedBy, job.CreatedAt, job.StartedAt,
             job.FinishedAt, errors.Take(MaxErrors).ToList(), errors.Count > MaxErrors, pageRows);
     }
 }
 
 /// <summary>A line of the import history.</summary>
-public sealed record ImportJobSummary(Guid Id, string FileName, string Status, string RegionCode, string CreatedBy, DateTimeOffset CreatedAt,
-    DateTimeOffset? FinishedAt, int RowsRead, int Created, int Updated, int Unchanged, int Rejected, string? Failure);
+public sealed record ImportJobSummary(Guid Id, string Kind, string FileName, string Status, string RegionCode, string CreatedBy, DateTimeOffset CreatedAt,
+    DateTimeOffset? FinishedAt, int RowsRead, int Created, int Updated, int Unchanged, int Rejected, int Skipped, string? Failure);

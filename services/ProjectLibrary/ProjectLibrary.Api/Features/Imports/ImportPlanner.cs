@@ -8,6 +8,9 @@ namespace ProjectLibrary.Api.Features.Imports;
 public static class RowOutcomes
 {
     public const string Created = "created", Updated = "updated", Unchanged = "unchanged", Rejected = "rejected";
+
+    /// <summary>A progress row left without an amount: nothing reported for that project this time.</summary>
+    public const string Skipped = "skipped";
 }
 
 /// <summary>What became of one row; <see cref="Errors"/> only when it was rejected.</summary>

@@ -4,7 +4,7 @@ using ProjectLibrary.Api.Features.Projects;
 
 namespace ProjectLibrary.Api.Features.Imports;
 
-/// <summary>A column of the project sheet: its Chinese header, the API field it carries and what the notes sheet says of it.</summary>
+/// <summary>A column of an import sheet (projects or progress): its Chinese header, the API field it carries and what the notes sheet says of it.</summary>
 public sealed record ProjectColumn(string Field, SheetColumn Sheet, string Note, bool Required = false, params string[] Aliases)
 {
     public string Header => Sheet.Header;

@@ -20,60 +20,33 @@ public sealed record ParsedSheet(IReadOnlyList<SheetProject> Rows, IReadOnlyList
 /// </summary>
 public static class ProjectSheetReader
 {
-    const int HeaderSearchRows = 10;
-
     /// <summary>Null and a problem when no header row is found or required columns are missing.</summary>
     public static (ParsedSheet? Sheet, string? Problem) Read(IReadOnlyList<SheetRow> sheet)
     {
-        foreach (var header in sheet.Take(HeaderSearchRows))
+        var (layout, problem) = SheetLayout.Find(sheet, ProjectSheet.Columns, "name");
+        if (layout is null) return (null, problem);
+        var present = ProjectSheet.Columns.Where(c => layout.Has(c.Field)).Select(c => c.Field).ToHashSet();
+        var rows = new List<SheetProject>();
+        var errors = new List<RowError>();
+        var read = 0;
+        foreach (var row in layout.DataRows(sheet, "name"))
         {
-            var map = MapColumns(header);
-            if (!map.ContainsKey("name")) continue;
-            var missing = ProjectSheet.Columns.Where(c => c.Required && !map.ContainsKey(c.Field)).Select(c => $"“{c.Header}”").ToList();
-            if (missing.Count > 0) return (null, $"表头缺少必填列：{string.Join("、", missing)}。请使用导入模板。");
-            var headers = map.ToDictionary(m => m.Key, m => header[m.Value.Index].Trim());
-            var present = map.Keys.ToHashSet();
-            var rows = new List<SheetProject>();
-            var errors = new List<RowError>();
-            var read = 0;
-            foreach (var row in sheet.Where(r => r.Number > header.Number && !IsTotalsRow(r, map)))
-            {
-                read++;
-                if (ReadRow(row, map, headers, present, errors) is { } project) rows.Add(project);
-            }
-            return (new ParsedSheet(rows, errors, headers, read), null);
+            read++;
+            if (ReadRow(row, layout, present, errors) is { } project) rows.Add(project);
         }
-        return (null, "未找到表头行：前 10 行中没有“项目名称”列。请使用导入模板。");
+        return (new ParsedSheet(rows, errors, layout.Headers, read), null);
     }
 
-    /// <summary>Field → column index and the factor turning the column's unit into 万元 (亿元 × 10000).</summary>
-    static Dictionary<string, (int Index, decimal Factor)> MapColumns(SheetRow header)
-    {
-        var map = new Dictionary<string, (int, decimal)>();
-        for (var i = 0; i < header.Cells.Count; i++)
-        {
-            var (name, unit) = CellText.SplitUnit(header[i]);
-            var column = ProjectSheet.Columns.FirstOrDefault(c => CellText.Normal(c.Header) == name || c.Aliases.Any(a => CellText.Normal(a) == name));
-            if (column is null || map.ContainsKey(column.Field)) continue;
-            map[column.Field] = (i, unit == "亿元" ? 10_000m : 1m);
-        }
-        return map;
-    }
-
-    static bool IsTotalsRow(SheetRow row, Dictionary<string, (int Index, decimal Factor)> map) =>
-        CellText.Normal(row[map["name"].Index]) is "合计" or "总计" || CellText.Normal(row[0]) is "合计" or "总计";
-
-    static SheetProject? ReadRow(SheetRow row, Dictionary<string, (int Index, decimal Factor)> map, Dictionary<string, string> headers,
-        IReadOnlySet<string> present, List<RowError> errors)
+    static SheetProject? ReadRow(SheetRow row, SheetLayout layout, IReadOnlySet<string> present, List<RowError> errors)
     {
         var before = errors.Count;
-        string? Text(string field) => map.TryGetValue(field, out var c) && row[c.Index].Trim() is { Length: > 0 } t ? t : null;
-        void Error(string field, string problem) => errors.Add(new RowError(row.Number, headers[field], problem));
+        string? Text(string field) => layout.Text(row, field);
+        void Error(string field, string problem) => errors.Add(new RowError(row.Number, layout.Headers[field], problem));
 
         decimal? Money(string field)
         {
             if (Text(field) is not { } text) return null;
-            if (CellText.TryDecimal(text, out var value) && Math.Abs(value) < 1e15m) return value * map[field].Factor;
+            if (CellText.TryDecimal(text, out var value) && Math.Abs(value) < 1e15m) return value * layout.Factor(field);
             Error(field, $"“{text}”不是数字（单位万元）");
             return null;
         }
