@@ -74,4 +74,4 @@ TOKEN=$(curl -s -X POST "http://127.0.0.1:$PLATFORM_PORT/api/identity/token" -H 
 echo "==> project import vs bare COPY (sizes $SIZES)"
 dotnet "$BENCH_DLL" import "http://127.0.0.1:$PORT" "$TOKEN" "$CONNECTION" "$SIZES"
 echo "==> where the import's time went (service log)"
-grep -o 'created, .*' "$LOG" | sed 's/^/  /' || true
+grep '"Category":"ProjectLibrary.Api.Features.Imports' "$LOG" | jq -r '.Message' | grep -o '[^:]*: [0-9]* created, .*' | sed 's/^/  /' || true

@@ -18,6 +18,11 @@ public sealed class MessagingOptions
     /// never consume each other's messages; production leaves it empty.
     /// </summary>
     public string? EndpointPrefix { get; set; }
+    /// <summary>
+    /// Messages each consumer queue has in hand (RabbitMQ prefetch) and processes at once. Consumers spend most of
+    /// their time waiting on PostgreSQL, so several in flight keep a busy queue moving; each holds a pooled connection.
+    /// </summary>
+    public int ConcurrentMessages { get; set; } = 8;
     /// <summary>Queues that vanish when the process goes (test runs), so runs leave nothing behind.</summary>
     public bool TemporaryQueues { get; set; }
 }

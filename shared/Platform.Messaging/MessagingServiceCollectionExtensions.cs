@@ -40,10 +40,15 @@ public static class MessagingServiceCollectionExtensions
             x.AddConfigureEndpointsCallback((context, _, endpoint) =>
             {
                 endpoint.UseConsumeFilter(typeof(CorrelationConsumeFilter<>), context);
-                if (options.TemporaryQueues && endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+                endpoint.ConcurrentMessageLimit = options.ConcurrentMessages;
+                if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
                 {
-                    rabbit.AutoDelete = true;
-                    rabbit.Durable = false;
+                    rabbit.PrefetchCount = options.ConcurrentMessages * 2;
+                    if (options.TemporaryQueues)
+                    {
+                        rabbit.AutoDelete = true;
+                        rabbit.Durable = false;
+                    }
                 }
                 // Bounded in-process retries; when exhausted MassTransit moves the message to <queue>_error
                 // (it is never acknowledged as handled).

@@ -20,6 +20,8 @@ public abstract class ProjectionConsumer<T>(CityDb db, Projector projector, Acto
         actor.ActAsSystem("consumer:" + typeof(T).Name);
         projector.Reset();
         if (!await projector.ApplyAsync(context.Message, ct)) return;
+        // The views first, the shared aggregate cells and the journal last: the hot rows stay locked only until the commit.
+        await Db.SaveChangesAsync(ct);
         await projector.FlushAsync(ct);
         await Journal.AppendAsync(Db, context.MessageId!.Value, context.Message, ct);
     }
