@@ -33,6 +33,7 @@ public static class MessagingServiceCollectionExtensions
         services.ConfigureDbContext<TDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<OutboxSaveChangesInterceptor>()));
         services.AddMassTransit(x =>
         {
+            x.DisableUsageTelemetry(); // it would report to the vendor over the internet; bureaus' servers should not
             x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(
                 string.IsNullOrWhiteSpace(options.EndpointPrefix) ? servicePrefix : options.EndpointPrefix, false));
             foreach (var consumer in spec.Consumers) x.AddConsumer(consumer);

@@ -132,4 +132,14 @@ public sealed class ProjectImportTests(PlatformFixture fixture)
         }
         Assert.True(scheduled >= 2_345.5m, "the imported 调度数 never reached the city's overview");
     }
+
+    [Fact]
+    public async Task A_sheet_larger_than_the_gateways_default_request_limit_still_reaches_the_library()
+    {
+        using var county = await fixture.SignedInAs("project-office@140522");
+        var junk = new byte[40 * 1024 * 1024]; // above Kestrel's 30 MB default, below the library's 64 MB
+        Random.Shared.NextBytes(junk);
+        var problem = await (await Upload(county, junk, fileName: "大表.xlsx")).ShouldBeProblem(HttpStatusCode.BadRequest, "invalid_spreadsheet");
+        Assert.Contains("xlsx", problem.GetProperty("detail").GetString(), StringComparison.OrdinalIgnoreCase);
+    }
 }
