@@ -49,12 +49,16 @@ public static class ImportWriter
         await db.CopyEventsAsync(events, ct);
     }
 
-    static AuditEntry Entry(CallerScope caller, Project project, string action, string? before, string after, DateTimeOffset now) => new()
+    /// <summary>The audit entry a bulk write leaves for one record, naming the person who uploaded the sheet.</summary>
+    internal static AuditEntry Audit(CallerScope caller, string region, string type, string id, string action, string? before, string after,
+        DateTimeOffset now) => new()
     {
-        At = now, Actor = caller.UserName, ActorRegion = caller.RegionCode, RegionCode = project.RegionCode,
-        EntityType = nameof(Project), EntityId = project.Id.ToString(), Action = action, Before = before, After = after,
-        CorrelationId = Correlation.CurrentId,
+        At = now, Actor = caller.UserName, ActorRegion = caller.RegionCode, RegionCode = region, EntityType = type, EntityId = id,
+        Action = action, Before = before, After = after, CorrelationId = Correlation.CurrentId,
     };
+
+    static AuditEntry Entry(CallerScope caller, Project project, string action, string? before, string after, DateTimeOffset now) =>
+        Audit(caller, project.RegionCode, nameof(Project), project.Id.ToString(), action, before, after, now);
 
     /// <summary>A new plan year: the maintained year-to-date follows that year's reported months (as PUT does).</summary>
     static Task RecalculateYearToDate(ProjectsDb db, List<Guid> ids, CancellationToken ct) =>

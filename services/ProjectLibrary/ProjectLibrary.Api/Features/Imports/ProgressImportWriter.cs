@@ -48,7 +48,7 @@ public static class ProgressImportWriter
                 list.Add(entry);
                 created.Add(entry);
             }
-            audit.Add(Entry(caller, project.RegionCode, nameof(MonthlyProgress), $"{project.Id},{period.Year},{period.Month}",
+            audit.Add(ImportWriter.Audit(caller, project.RegionCode, nameof(MonthlyProgress), $"{project.Id},{period.Year},{period.Month}",
                 before is null ? "created" : "updated", before, AuditSnapshot.Of(db, entry), now));
 
             var ofYear = byYear[(project.Id, period.Year)];
@@ -62,7 +62,7 @@ public static class ProgressImportWriter
             });
         }
         foreach (var project in projects)
-            audit.Add(Entry(caller, project.RegionCode, nameof(Project), project.Id.ToString(), "updated", projectBefore[project.Id], AuditSnapshot.Of(db, project), now));
+            audit.Add(ImportWriter.Audit(caller, project.RegionCode, nameof(Project), project.Id.ToString(), "updated", projectBefore[project.Id], AuditSnapshot.Of(db, project), now));
 
         await BulkCopy.InsertAsync(db, created, ct);
         if (await BulkCopy.UpdateAsync(db, corrected, "t.version = u.version - 1", ct) != corrected.Count)
@@ -83,10 +83,4 @@ public static class ProgressImportWriter
     }
 
     sealed record VersionRow(Guid Id, long Version);
-
-    static AuditEntry Entry(CallerScope caller, string region, string type, string id, string action, string? before, string after, DateTimeOffset now) => new()
-    {
-        At = now, Actor = caller.UserName, ActorRegion = caller.RegionCode, RegionCode = region, EntityType = type, EntityId = id,
-        Action = action, Before = before, After = after, CorrelationId = Correlation.CurrentId,
-    };
 }
