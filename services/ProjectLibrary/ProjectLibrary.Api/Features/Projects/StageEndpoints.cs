@@ -28,24 +28,38 @@ public static class StageEndpoints
     static async Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> ChangeStage(Guid id, StageRequest request, ProjectsDb db,
         CallerScope caller, TimeProvider clock, IOptions<ScheduleOptions> options, HttpRequest http, HttpResponse response, CancellationToken ct)
     {
-        var project = await db.Projects.VisibleTo(caller).FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (project is null) return Problem.NotFound("Project", id);
-        if (!caller.HasRole(ProjectEndpoints.Editors) || !caller.CanWrite(project.RegionCode, project.Township))
-            return Problem.Forbidden($"The role {caller.Role} of {caller.RegionCode} cannot change this project's stage.");
         // If-Match is optional here (a transition is checked against the current stage anyway) but honoured when sent.
-        if (http.Headers.IfMatch.Count > 0 && !http.Headers.IfMatch.Contains(project.ETag) && !http.Headers.IfMatch.Contains("*"))
-            return Problem.PreconditionFailed();
+        // Without it the caller asked for a transition, not for a version: a race lost to a consumer that touched the
+        // project meanwhile (a deal linked, approvals completed) is retried on the fresh row rather than answered 409.
+        var ifMatch = http.Headers.IfMatch.Count > 0;
+        for (var attempt = 1; ; attempt++)
+        {
+            var project = await db.Projects.VisibleTo(caller).FirstOrDefaultAsync(p => p.Id == id, ct);
+            if (project is null) return Problem.NotFound("Project", id);
+            if (!caller.HasRole(ProjectEndpoints.Editors) || !caller.CanWrite(project.RegionCode, project.Township))
+                return Problem.Forbidden($"The role {caller.Role} of {caller.RegionCode} cannot change this project's stage.");
+            if (ifMatch && !http.Headers.IfMatch.Contains(project.ETag) && !http.Headers.IfMatch.Contains("*"))
+                return Problem.PreconditionFailed();
 
-        var today = clock.Today();
-        var now = clock.GetUtcNow();
-        var refusal = project.TransitionTo(request.Stage!.Value, request.Date ?? today, today, now, out var change);
-        if (refusal is not null)
-            return refusal.IsConflict ? Problem.Conflict(refusal.Code, refusal.Detail) : Problem.Unprocessable(refusal.Code, refusal.Detail);
+            var today = clock.Today();
+            var now = clock.GetUtcNow();
+            var refusal = project.TransitionTo(request.Stage!.Value, request.Date ?? today, today, now, out var change);
+            if (refusal is not null)
+                return refusal.IsConflict ? Problem.Conflict(refusal.Code, refusal.Detail) : Problem.Unprocessable(refusal.Code, refusal.Detail);
 
-        Publish(db, project, change!, now);
-        await db.SaveChangesAsync(ct);
-        response.Headers.ETag = project.ETag;
-        return TypedResults.Ok(ProjectResponse.From(project, ProjectEndpoints.View(null, null, clock, options)));
+            Publish(db, project, change!, now);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException) when (!ifMatch && attempt < 3)
+            {
+                db.ChangeTracker.Clear();
+                continue;
+            }
+            response.Headers.ETag = project.ETag;
+            return TypedResults.Ok(ProjectResponse.From(project, ProjectEndpoints.View(null, null, clock, options)));
+        }
     }
 
     /// <summary>The events of one transition (also used by the demo seeding, which goes through the same rules).</summary>
