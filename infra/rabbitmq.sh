@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Idempotent: installs rabbitmq-server (Debian package) if absent, starts it without systemd,
-# creates vhosts platform + platform_test, user "platform" with full permissions on both,
-# and a policy selecting classic queue version 2 on each vhost.
+# creates vhosts platform + platform_test with a policy selecting classic queue version 2, the operator
+# user ($PLATFORM_MQ_OPERATOR_USER, full rights: tests and people, never services) and one user per backend
+# service whose permissions come from infra/broker-permissions.sh. Passwords: infra/secrets.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=infra/services.sh
 source infra/services.sh
 
-MQ_USER=platform
 MQ_VHOSTS=(platform platform_test)
 
 log() { echo "[rabbitmq] $*"; }
@@ -64,38 +64,60 @@ if ! app_running; then
   fi
 fi
 
-# 3. vhosts, user, permissions, policies
+# 3. vhosts, users, permissions, policies
 existing_vhosts=$(ctl list_vhosts --no-table-headers name)
 for vh in "${MQ_VHOSTS[@]}"; do
   if ! grep -qx "$vh" <<<"$existing_vhosts"; then
     log "creating vhost $vh"
     ctl add_vhost "$vh" >/dev/null
   fi
-done
-
-users=$(ctl list_users --no-table-headers)
-if awk '{print $1}' <<<"$users" | grep -qx "$MQ_USER"; then
-  # keep the password in sync with PLATFORM_MQ_PASSWORD (cheap no-op check first)
-  if ! ctl authenticate_user "$MQ_USER" "$PLATFORM_MQ_PASSWORD" >/dev/null 2>&1; then
-    log "updating password of user $MQ_USER"
-    ctl change_password "$MQ_USER" "$PLATFORM_MQ_PASSWORD" >/dev/null
-  fi
-else
-  log "creating user $MQ_USER"
-  ctl add_user "$MQ_USER" "$PLATFORM_MQ_PASSWORD" >/dev/null
-fi
-if ! grep -E "^${MQ_USER}[[:space:]]" <<<"$users" | grep -q management; then
-  ctl set_user_tags "$MQ_USER" management >/dev/null
-fi
-
-perms=$(ctl list_user_permissions --no-table-headers "$MQ_USER" 2>/dev/null || true)
-for vh in "${MQ_VHOSTS[@]}"; do
-  if ! grep -qxE "${vh}[[:space:]]+\.\*[[:space:]]+\.\*[[:space:]]+\.\*" <<<"$perms"; then
-    ctl set_permissions -p "$vh" "$MQ_USER" ".*" ".*" ".*" >/dev/null
-  fi
   if ! ctl list_policies -p "$vh" --no-table-headers 2>/dev/null | grep -q 'queue-version'; then
     ctl set_policy -p "$vh" cqv2 ".*" '{"queue-version":2}' --apply-to queues >/dev/null
   fi
 done
 
-log "ready on 127.0.0.1:5672 (vhosts: ${MQ_VHOSTS[*]}, user: $MQ_USER)"
+user_list=$(ctl list_users --no-table-headers) # "name<TAB>[tag, ...]"
+users=$(awk '{print $1}' <<<"$user_list")
+ensure_user() { # name password tags: create, or bring the password and tags in line with the secrets
+  if grep -qx "$1" <<<"$users"; then
+    if ! ctl authenticate_user "$1" "$2" >/dev/null 2>&1; then
+      log "updating the password of user $1"
+      ctl change_password "$1" "$2" >/dev/null
+    fi
+  else
+    log "creating user $1"
+    ctl add_user "$1" "$2" >/dev/null
+  fi
+  if [[ "$(awk -F'\t' -v u="$1" '$1 == u {print $2}' <<<"$user_list")" != "[$3]" ]]; then
+    ctl set_user_tags "$1" $3 >/dev/null
+  fi
+}
+declare -A current=() # "vhost user" -> "configure write read" as the broker has it now
+for vh in "${MQ_VHOSTS[@]}"; do
+  while IFS=$'\t' read -r user conf write read; do
+    current["$vh $user"]="$conf"$'\t'"$write"$'\t'"$read"
+  done < <(ctl list_permissions -p "$vh" --no-table-headers)
+done
+ensure_permissions() { # user configure write read (on every vhost)
+  local vh
+  for vh in "${MQ_VHOSTS[@]}"; do
+    if [[ "${current["$vh $1"]:-}" != "$2"$'\t'"$3"$'\t'"$4" ]]; then
+      ctl set_permissions -p "$vh" "$1" "$2" "$3" "$4" >/dev/null
+    fi
+  done
+}
+
+# The operator (and test harness): full rights, never given to a service.
+ensure_user "$PLATFORM_MQ_OPERATOR_USER" "$PLATFORM_MQ_OPERATOR_PASSWORD" management
+ensure_permissions "$PLATFORM_MQ_OPERATOR_USER" ".*" ".*" ".*"
+
+# One user per backend service, allowed to publish only its own contracts (infra/broker-permissions.sh).
+for svc in $(platform_backends); do
+  var=PLATFORM_MQ_PASSWORD_$(platform_env_name "$svc")
+  [[ "$svc" == "$PLATFORM_MQ_OPERATOR_USER" ]] && { log "error: the operator user must not be named like service $svc"; exit 1; }
+  ensure_user "$svc" "${!var}" ""
+  mapfile -t perms < <(bash infra/broker-permissions.sh "$svc")
+  ensure_permissions "$svc" "${perms[@]}"
+done
+
+log "ready on 127.0.0.1:5672 (vhosts: ${MQ_VHOSTS[*]}; operator: $PLATFORM_MQ_OPERATOR_USER; services: $(platform_backends | paste -sd " "))"

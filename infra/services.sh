@@ -25,9 +25,23 @@ platform_databases() {
   return 0
 }
 
-# Defaults for secrets / ports (override via environment).
-: "${PLATFORM_DB_PASSWORD:=platform-dev-db}"
-: "${PLATFORM_MQ_PASSWORD:=platform-dev-mq}"
-: "${PLATFORM_DEMO_PASSWORD:=Demo@2025}"
+# Backend services (every line with a database, i.e. all but the gateway). Each gets its own database role
+# (named like its database) and its own RabbitMQ user (named like the service).
+platform_backends() {
+  local line name db
+  for line in "${PLATFORM_SERVICES[@]}"; do
+    read -r name _ _ db <<<"$line"
+    [[ "$db" != "-" ]] && echo "$name"
+  done
+  return 0
+}
+
+# Environment-variable-safe upper-case form of a service or database name (e.g. projects -> PROJECTS).
+platform_env_name() { local n=${1^^}; echo "${n//[^A-Z0-9]/_}"; }
+
 : "${PLATFORM_PORT:=8080}"
-export PLATFORM_DB_PASSWORD PLATFORM_MQ_PASSWORD PLATFORM_DEMO_PASSWORD PLATFORM_PORT
+export PLATFORM_PORT
+
+# Secrets (database, broker and demo passwords) live in .platform/secrets.env; see infra/secrets.sh.
+# shellcheck source=infra/secrets.sh
+source "$(dirname "${BASH_SOURCE[0]}")/secrets.sh"

@@ -51,10 +51,12 @@ public sealed class PlatformUnderTest : IAsyncDisposable
         foreach (var (cluster, project, database) in Services)
         {
             var settings = new Dictionary<string, string?>(TestTokens.AuthSettings());
-            foreach (var (k, v) in TestEnvironment.RabbitSettings()) settings[k] = v;
+            // Its own broker user, as in production: it may publish only its own context's events.
+            foreach (var (k, v) in TestEnvironment.RabbitSettingsFor(cluster)) settings[k] = v;
             settings["Platform:SeedDemoData"] = "true";
             settings["Platform:DemoPassword"] = DemoPassword;
             // Each run gets its own queue names, so a stale consumer from an earlier run never steals messages.
+            // They start with "{cluster}-", the only queue names the service's broker user may use.
             settings["Messaging:EndpointPrefix"] = $"{cluster}-{RunId}";
             settings["Messaging:TemporaryQueues"] = "true";
             if (database is not null)
