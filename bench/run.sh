@@ -91,8 +91,8 @@ printf '%-28s %12.3f %12.3f %+11.3f ms\n' "p99 ms at half load" "$d_p99" "$v_p99
 
 echo
 echo "==> events: commit → consumer through the outbox vs bare MassTransit"
-export PLATFORM_TEST_PG=${PLATFORM_TEST_PG:-"Host=127.0.0.1;Port=5432;Username=platform_test;Password=$PLATFORM_DB_PASSWORD;Database=postgres"}
-dotnet artifacts/bin/Bench/release/Bench.dll events 200 "$DURATION" 2
+export PLATFORM_TEST_PG=${PLATFORM_TEST_PG:-"Host=127.0.0.1;Port=5432;Username=platform_test;Password=$PLATFORM_TEST_DB_PASSWORD;Database=postgres"}
+PLATFORM_MQ_PASSWORD=$PLATFORM_MQ_OPERATOR_PASSWORD dotnet artifacts/bin/Bench/release/Bench.dll events 200 "$DURATION" 2
 
 # BENCH_EXTRAS=none skips the long import and city benchmarks (each can also be run alone).
 for extra in bench/*.sh; do

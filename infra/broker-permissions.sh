@@ -11,12 +11,15 @@
 #   own:       everything named "<prefix>-..." (Messaging:EndpointPrefix; default the service name, tests
 #              use "<service>-<run id>"): its queues, their same-named exchanges, _error/_skipped queues,
 #              and its bus endpoint queue.
-# MassTransit names a message type's exchange "<namespace>:<type>" and the fault of it
-# "MassTransit:Fault--<namespace>:<type>--"; faults are bound to the exchange "MassTransit:Fault".
+# MassTransit names a message type's exchange "<namespace>:<type>". When a consumer gives up on a message it
+# moves it to "<queue>_error" and publishes Fault<T> to "MassTransit:Fault--<namespace>:<type>--" (bound to
+# "MassTransit:Fault"); a message it cannot even read also goes to "MassTransit:ReceiveFault". A refused fault
+# publish would keep the message from reaching the error queue (RestrictedBrokerUserTests), so consumers get them.
+# The bus endpoint queue (host_process_bus_...) is created only for request/response, which no service uses.
 #
-#   configure = own | published | consumed | faults of consumed | MassTransit:Fault   (declare, declared by MassTransit)
-#   write     = own | published | faults of consumed | MassTransit:Fault                (publish, bind into)
-#   read      = own | consumed | faults of consumed                                     (consume, bind from)
+#   configure = own | published | consumed | faults of consumed | fault bases   (declare what MassTransit declares)
+#   write     = own | published | faults of consumed | fault bases              (publish, bind into)
+#   read      = own | consumed | faults of consumed | ReceiveFault               (consume, bind from)
 # Write on another context's exchange is what a forged event needs; nobody has it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -69,10 +72,13 @@ alt() { # exchange names -> one alternation, quoted
 }
 faults=()
 for ex in ${consumed[@]+"${consumed[@]}"}; do faults+=("MassTransit:Fault--$ex--"); done
-fault_base=()
-[[ ${#consumed[@]} -gt 0 ]] && fault_base=("MassTransit:Fault")
+fault_base=() receive_fault=() # shared; nobody consumes them, so write lets a consumer report into the void
+if [[ ${#consumed[@]} -gt 0 ]]; then
+  fault_base=("MassTransit:Fault" "MassTransit:ReceiveFault")
+  receive_fault=("MassTransit:ReceiveFault") # read: MassTransit binds it to MassTransit:Fault (ReceiveFault is a Fault)
+fi
 
 own="$(quote <<<"$prefix")-.*"
 echo "^($own$(alt ${published[@]+"${published[@]}"} ${consumed[@]+"${consumed[@]}"} ${faults[@]+"${faults[@]}"} ${fault_base[@]+"${fault_base[@]}"}))\$"
 echo "^($own$(alt ${published[@]+"${published[@]}"} ${faults[@]+"${faults[@]}"} ${fault_base[@]+"${fault_base[@]}"}))\$"
-echo "^($own$(alt ${consumed[@]+"${consumed[@]}"} ${faults[@]+"${faults[@]}"}))\$"
+echo "^($own$(alt ${consumed[@]+"${consumed[@]}"} ${faults[@]+"${faults[@]}"} ${receive_fault[@]+"${receive_fault[@]}"}))\$"

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Idempotent: generates the RSA-2048 JWT key pair used by identity (private) and everyone (public).
+# The private key is readable by its owner only (dir 700, file 600); ./platform hands its path to identity alone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +17,7 @@ if [[ ! -s "$PRIV" ]]; then
   mv "$PRIV.tmp" "$PRIV"
   rm -f "$PUB"
 fi
+chmod 600 "$PRIV" # also when an older run left it readable
 if [[ ! -s "$PUB" ]]; then
   openssl pkey -in "$PRIV" -pubout -out "$PUB"
   chmod 644 "$PUB"

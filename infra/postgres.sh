@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Idempotent: installs PostgreSQL 15 (Debian packages) if absent, starts cluster 15/main on
-# 127.0.0.1:5432 without systemd, creates one role+database per service and the platform_test role.
+# 127.0.0.1:5432 without systemd, creates one role+database per service and the platform_test role, each
+# role with its own password from infra/secrets.sh (re-applied every run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=infra/services.sh
@@ -86,25 +87,27 @@ for i in $(seq 1 60); do
   sleep 1
 done
 
-# 5. roles and databases (one psql round trip when everything already exists)
+# 5. roles and databases (one psql round trip when everything already exists). Every role has its own
+# password (infra/secrets.sh), applied on every run so a changed or regenerated secret takes effect.
 psql_pg() { as_pg psql -X -q -v ON_ERROR_STOP=1 "$@"; }
-sql_pw=${PLATFORM_DB_PASSWORD//\'/\'\'}
-role_sql() { # name, extra attributes: create if missing, else keep attributes/password in sync
+role_sql() { # name, password, extra attributes: create if missing, else keep attributes/password in sync
+  local pw=${2//\'/\'\'}
   cat <<SQL
 DO \$\$
 BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '$1') THEN
-    CREATE ROLE "$1" LOGIN $2 PASSWORD '$sql_pw';
+    CREATE ROLE "$1" LOGIN $3 PASSWORD '$pw';
   ELSE
-    ALTER ROLE "$1" LOGIN $2 PASSWORD '$sql_pw';
+    ALTER ROLE "$1" LOGIN $3 PASSWORD '$pw';
   END IF;
 END
 \$\$;
 SQL
 }
+db_password() { local var="PLATFORM_DB_PASSWORD_$(platform_env_name "$1")"; echo "${!var}"; }
 {
-  for db in $(platform_databases); do role_sql "$db" ""; done
-  role_sql platform_test "CREATEDB"
+  for db in $(platform_databases); do role_sql "$db" "$(db_password "$db")" ""; done
+  role_sql platform_test "$PLATFORM_TEST_DB_PASSWORD" "CREATEDB"
   # pg_trgm in template1 so databases created later (e.g. throw-away test databases) have it too
   echo '\c template1'
   echo 'SET client_min_messages = warning; CREATE EXTENSION IF NOT EXISTS pg_trgm;'
@@ -119,5 +122,7 @@ for db in $(platform_databases); do
     psql_pg -d "$db" -c "SET client_min_messages = warning; CREATE EXTENSION IF NOT EXISTS pg_trgm;"
   fi
 done
+# Only its owner (and superusers) may connect to a service's database: one service's password opens no other.
+for db in $(platform_databases); do echo "REVOKE CONNECT, TEMPORARY ON DATABASE \"$db\" FROM PUBLIC;"; done | psql_pg -d postgres
 
 log "ready on 127.0.0.1:5432 (max_connections=$(as_pg psql -X -At -d postgres -c 'show max_connections'))"

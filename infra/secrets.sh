@@ -11,6 +11,8 @@
 #                                  vhosts; never given to a service). Its name: PLATFORM_MQ_OPERATOR_USER [platform]
 #   PLATFORM_DEMO_PASSWORD         password of the seeded demo accounts (16 characters)
 # Names are upper-cased with anything but letters and digits turned into "_" (platform_env_name).
+# The values are shell variables, not exported: a child process gets only the secrets it is handed
+# (./platform gives each service its own), and child scripts load the file themselves.
 
 PLATFORM_SECRETS_FILE=${PLATFORM_SECRETS_FILE:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/.platform/secrets.env}
 
@@ -59,10 +61,8 @@ platform_load_secrets() {
       value=$(grep -m1 "^$key=" "$file" | cut -d= -f2-)
       printf -v "$key" '%s' "$value"
     fi
-    export "${key?}"
   done
   : "${PLATFORM_MQ_OPERATOR_USER:=platform}"
-  export PLATFORM_MQ_OPERATOR_USER PLATFORM_SECRETS_FILE
 }
 
 platform_load_secrets

@@ -3,7 +3,9 @@
 # scratch database, so a benchmark never touches the live demo. Callers set, before sourcing:
 #   SCRATCH_DLL (the service's dll), DB, PORT, PIDFILE, LOG; and ROOT with infra/services.sh already sourced.
 BENCH_DLL=$ROOT/artifacts/bin/Bench/release/Bench.dll
-CONNECTION="Host=127.0.0.1;Port=5432;Database=$DB;Username=platform_test;Password=$PLATFORM_DB_PASSWORD"
+CONNECTION="Host=127.0.0.1;Port=5432;Database=$DB;Username=platform_test;Password=$PLATFORM_TEST_DB_PASSWORD"
+# Bench.dll signs in to the broker as the operator user ("platform") with this password.
+export PLATFORM_MQ_PASSWORD=$PLATFORM_MQ_OPERATOR_PASSWORD
 
 command -v jq >/dev/null || { echo "==> installing jq"; apt-get install -y -qq jq >/dev/null; }
 command -v psql >/dev/null || { echo "==> installing postgresql-client"; apt-get install -y -qq postgresql-client >/dev/null; }
@@ -13,7 +15,7 @@ if [[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PLATFORM_PORT
 fi
 [[ -f "$SCRATCH_DLL" && -f "$BENCH_DLL" ]] || dotnet build bench/Bench -c Release -nologo -v q
 
-admin_sql() { PGPASSWORD=$PLATFORM_DB_PASSWORD psql -h 127.0.0.1 -U platform_test -d postgres -v ON_ERROR_STOP=1 -qc "$1" >/dev/null; }
+admin_sql() { PGPASSWORD=$PLATFORM_TEST_DB_PASSWORD psql -h 127.0.0.1 -U platform_test -d postgres -v ON_ERROR_STOP=1 -qc "$1" >/dev/null; }
 
 # Stops the scratch service of this or an earlier run that did not get to clean up (killed, crashed).
 scratch_stop() {
@@ -40,8 +42,8 @@ scratch_start() {
   mkdir -p "$(dirname "$PIDFILE")"
   (cd "$(dirname "$SCRATCH_DLL")" && exec env ASPNETCORE_URLS="http://127.0.0.1:$PORT" \
     ASPNETCORE_ENVIRONMENT="${PLATFORM_ENVIRONMENT:-Development}" ASPNETCORE_CONTENTROOT="$(dirname "$SCRATCH_DLL")" \
-    ConnectionStrings__Database="$CONNECTION" RabbitMq__Host=127.0.0.1 RabbitMq__Port=5672 RabbitMq__Username=platform \
-    RabbitMq__Password="$PLATFORM_MQ_PASSWORD" Messaging__TemporaryQueues=true \
+    ConnectionStrings__Database="$CONNECTION" RabbitMq__Host=127.0.0.1 RabbitMq__Port=5672 RabbitMq__Username="$PLATFORM_MQ_OPERATOR_USER" \
+    RabbitMq__Password="$PLATFORM_MQ_OPERATOR_PASSWORD" Messaging__TemporaryQueues=true \
     Auth__PublicKeyPath="$ROOT/.platform/keys/jwt-public.pem" Platform__SeedDemoData=false \
     Logging__LogLevel__Default=Warning "$@" dotnet "$SCRATCH_DLL" >"$LOG" 2>&1 </dev/null) &
   echo $! >"$PIDFILE"

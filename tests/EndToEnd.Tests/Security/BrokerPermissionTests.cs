@@ -58,6 +58,15 @@ public sealed class BrokerPermissionTests
                 foreach (var (what, regex) in new[] { ("write", write), ("read", read), ("configure", configure) })
                     Expect(service, what, regex, $"MassTransit:Fault--{exchange}--", consumed);
             }
+            // Shared fault exchanges nobody consumes: write (and declare) for consumers; read only where MassTransit
+            // binds one to another (ReceiveFault -> Fault).
+            var consumesAny = consumes.Count > 0;
+            foreach (var shared in new[] { "MassTransit:Fault", "MassTransit:ReceiveFault" })
+            {
+                Expect(service, "write", write, shared, consumesAny);
+                Expect(service, "configure", configure, shared, consumesAny);
+                Expect(service, "read", read, shared, consumesAny && shared == "MassTransit:ReceiveFault");
+            }
             foreach (var own in new[] { $"{service}-{Prefix}-project-registered", $"{service}-{Prefix}-project-registered_error", $"{service}-{Prefix}-project-registered_skipped" })
                 foreach (var (what, regex) in new[] { ("write", write), ("read", read), ("configure", configure) })
                     Expect(service, what, regex, own, true);
