@@ -33,19 +33,20 @@ platform_random_secret() {
   fi
 }
 
-# Appends a random value for every key missing from the file. Under a lock, so `up` and `test` started
-# together never write two different values.
-platform_generate_secrets() {
+# Appends a random value for every given key missing from the file (KEY=value lines). Under a lock, so
+# `up` and `test` started together never write two different values. Also used for compose's .env.
+platform_generate_secrets() { # file key...
   local file=$1 key dir
+  shift
   dir=$(dirname "$file")
   mkdir -p "$dir"
-  chmod 700 "$dir"
+  [[ "$(basename "$dir")" == .platform ]] && chmod 700 "$dir"
   (
     umask 077
     exec 9>>"$file"
     flock 9
     chmod 600 "$file"
-    for key in $(platform_secret_keys); do
+    for key in "$@"; do
       if ! grep -q "^$key=" "$file"; then
         echo "$key=$(platform_random_secret "$key")" >&9
       fi
@@ -55,7 +56,8 @@ platform_generate_secrets() {
 
 platform_load_secrets() {
   local file=$PLATFORM_SECRETS_FILE key value
-  platform_generate_secrets "$file"
+  # shellcheck disable=SC2046 # one key a word
+  platform_generate_secrets "$file" $(platform_secret_keys)
   for key in $(platform_secret_keys); do
     if [[ -z "${!key:-}" ]]; then
       value=$(grep -m1 "^$key=" "$file" | cut -d= -f2-)
