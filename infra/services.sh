@@ -4,6 +4,9 @@
 #   name  csproj-path (relative to repo root)  port  database ("-" = none)
 # The gateway must stay last: it is started after every backend service.
 # A service whose csproj does not exist yet is skipped automatically.
+# A backend's line is all it needs: its database role, broker user, random passwords (infra/secrets.sh) and
+# broker permissions (infra/broker-permissions.sh, from services/<Context>/ and shared/Platform.Contracts/<Context>.cs)
+# follow from it.
 PLATFORM_SERVICES=(
   "identity   services/Identity/Identity.Api/Identity.Api.csproj                    5101 identity"
   "projects   services/ProjectLibrary/ProjectLibrary.Api/ProjectLibrary.Api.csproj  5102 projects"

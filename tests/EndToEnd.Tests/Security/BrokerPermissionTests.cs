@@ -101,10 +101,14 @@ public sealed class BrokerPermissionTests
         var script = Path.Combine(TestEnvironment.RepositoryRoot, "infra", "broker-permissions.sh");
         var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { script, service, prefix }) info.ArgumentList.Add(arg);
+        // The script sources infra/services.sh, which loads (or first creates) secrets it does not use: not the repository's.
+        var scratchSecrets = Path.Combine(Path.GetTempPath(), $"broker-permissions-{Guid.NewGuid():N}.env");
+        info.Environment["PLATFORM_SECRETS_FILE"] = scratchSecrets;
         using var process = Process.Start(info)!;
         var output = process.StandardOutput.ReadToEnd();
         var error = process.StandardError.ReadToEnd();
         process.WaitForExit();
+        File.Delete(scratchSecrets);
         Assert.True(process.ExitCode == 0, $"{script} {service}: {error}");
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(3, lines.Length);
