@@ -111,12 +111,22 @@ ensure_permissions() { # user configure write read (on every vhost)
 ensure_user "$PLATFORM_MQ_OPERATOR_USER" "$PLATFORM_MQ_OPERATOR_PASSWORD" management
 ensure_permissions "$PLATFORM_MQ_OPERATOR_USER" ".*" ".*" ".*"
 
-# One user per backend service, allowed to publish only its own contracts (infra/broker-permissions.sh).
+# One user per backend service, allowed to publish only its own contracts (infra/broker-permissions.sh,
+# derived for all services at once in the background).
+perm_dir=$(mktemp -d)
+trap 'rm -rf "$perm_dir"' EXIT
+pids=()
+for svc in $(platform_backends); do
+  bash infra/broker-permissions.sh "$svc" >"$perm_dir/$svc" &
+  pids+=($!)
+done
+for pid in "${pids[@]}"; do wait "$pid"; done
 for svc in $(platform_backends); do
   var=PLATFORM_MQ_PASSWORD_$(platform_env_name "$svc")
   [[ "$svc" == "$PLATFORM_MQ_OPERATOR_USER" ]] && { log "error: the operator user must not be named like service $svc"; exit 1; }
   ensure_user "$svc" "${!var}" ""
-  mapfile -t perms < <(bash infra/broker-permissions.sh "$svc")
+  mapfile -t perms <"$perm_dir/$svc"
+  [[ ${#perms[@]} -eq 3 ]] || { log "error: infra/broker-permissions.sh $svc printed no permissions"; exit 1; }
   ensure_permissions "$svc" "${perms[@]}"
 done
 
