@@ -115,8 +115,8 @@ public static class AccountEndpoints
     static async Task<Results<Ok<AccountResponse>, ProblemHttpResult>> Update(string userName, UpdateAccountRequest request, IdentityDb db,
         CallerScope caller, RefreshTokens refreshTokens, CancellationToken ct)
     {
-        var account = await db.Accounts.FindAsync([userName], ct);
-        if (account is null || !Account.CanManage(caller, account.RegionCode)) return Problem.NotFound("Account", userName);
+        var account = await FindManaged(db, caller, userName, ct);
+        if (account is null) return Problem.NotFound("Account", userName);
         var scopeBefore = (account.Role, account.RegionCode, account.Township, account.Agency, account.Enabled);
         if (request.DisplayName is not null) account.DisplayName = request.DisplayName;
         if (request.Role is not null) account.Role = request.Role;
@@ -134,8 +134,8 @@ public static class AccountEndpoints
     static async Task<Results<NoContent, ProblemHttpResult>> SetPassword(string userName, SetPasswordRequest request, IdentityDb db,
         CallerScope caller, RefreshTokens refreshTokens, AttemptThrottle throttle, CancellationToken ct)
     {
-        var account = await db.Accounts.FindAsync([userName], ct);
-        if (account is null || !Account.CanManage(caller, account.RegionCode)) return Problem.NotFound("Account", userName);
+        var account = await FindManaged(db, caller, userName, ct);
+        if (account is null) return Problem.NotFound("Account", userName);
         account.SetPassword(request.Password!, chosenByOwner: false);
         await refreshTokens.RevokeAllAsync(account.UserName, ct);
         await db.SaveChangesAsync(ct);
@@ -146,11 +146,18 @@ public static class AccountEndpoints
     static async Task<Results<NoContent, ProblemHttpResult>> Unlock(string userName, IdentityDb db, CallerScope caller,
         AttemptThrottle throttle, CancellationToken ct)
     {
-        var account = await db.Accounts.FindAsync([userName], ct);
-        if (account is null || !Account.CanManage(caller, account.RegionCode)) return Problem.NotFound("Account", userName);
+        var account = await FindManaged(db, caller, userName, ct);
+        if (account is null) return Problem.NotFound("Account", userName);
         await throttle.ResetAccountAsync(account.UserName, ct);
         return TypedResults.NoContent();
     }
+
+    /// <summary>An account the caller administers, looked up by the name's one spelling (anything unspellable is simply not found).</summary>
+    static async Task<Account?> FindManaged(IdentityDb db, CallerScope caller, string userName, CancellationToken ct) =>
+        UserNames.Normalize(userName) is { } name && await db.Accounts.FindAsync([name], ct) is { } account
+            && Account.CanManage(caller, account.RegionCode)
+            ? account
+            : null;
 
     /// <summary>
     /// Limited like sign-in, per account: a stolen access token does not allow guessing the current password.
