@@ -57,6 +57,7 @@ public static class ServiceDefaultsExtensions
         app.UseStatusCodePages();
         app.UseMiddleware<CorrelationMiddleware>();
         app.UseAuthentication();
+        app.UsePasswordChangeGate();
         app.UseAuthorization();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

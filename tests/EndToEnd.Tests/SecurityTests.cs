@@ -46,7 +46,7 @@ public sealed class SecurityTests(PlatformFixture fixture)
     }
 
     [Fact]
-    public async Task A_wrong_password_is_401_and_repeated_failures_lock_the_account()
+    public async Task A_wrong_password_is_401_and_repeated_failures_put_that_address_in_a_back_off()
     {
         using var client = fixture.Anonymous();
         const string user = "statistics@140524";
@@ -56,11 +56,12 @@ public sealed class SecurityTests(PlatformFixture fixture)
             await wrong.ShouldBeProblem(HttpStatusCode.Unauthorized, "invalid_credentials");
         }
         var fifth = await client.PostJson("/api/identity/token", new { username = user, password = "still-wrong" });
-        await fifth.ShouldBeProblem(HttpStatusCode.Unauthorized, "account_locked");
+        await fifth.ShouldBeProblem(HttpStatusCode.Unauthorized, "invalid_credentials");
 
-        // Locked: even the right password is refused until an administrator unlocks the account.
+        // In the back-off even the right password is refused from this address, with the same answer as any failure
+        // (no account_locked that would tell a stranger the account exists), until it has waited or an admin lifts it.
         var right = await client.PostJson("/api/identity/token", new { username = user, password = PlatformUnderTest.DemoPassword });
-        await right.ShouldBeProblem(HttpStatusCode.Unauthorized, "account_locked");
+        await right.ShouldBeProblem(HttpStatusCode.Unauthorized, "invalid_credentials");
 
         using var admin = await fixture.SignedInAs("admin@140524");
         (await admin.PostAsync($"/api/identity/accounts/{user}/unlock", null)).EnsureSuccessStatusCode();

@@ -5,7 +5,6 @@ namespace Identity.Tests;
 
 public sealed class AccountRulesTests
 {
-    static readonly LockoutOptions Lockout = new() { MaxFailedAttempts = 3, Duration = TimeSpan.FromMinutes(15) };
     static readonly DateTimeOffset Now = new(2025, 3, 10, 9, 0, 0, TimeSpan.FromHours(8));
 
     static Account NewAccount() => new()
@@ -18,20 +17,18 @@ public sealed class AccountRulesTests
     public void The_right_password_signs_in_and_the_wrong_one_does_not()
     {
         var account = NewAccount();
-        Assert.Equal(SignInResult.WrongPassword, account.SignIn("wrong", Now, Lockout));
-        Assert.Equal(SignInResult.Success, account.SignIn("Right#Pass1", Now, Lockout));
-        Assert.Equal(0, account.FailedAttempts);
+        Assert.False(account.SignIn("wrong", Now));
+        Assert.Null(account.LastLoginAt);
+        Assert.True(account.SignIn("Right#Pass1", Now));
+        Assert.Equal(Now, account.LastLoginAt);
     }
 
     [Fact]
-    public void Repeated_failures_lock_the_account_for_the_configured_time()
+    public void Failures_never_lock_the_account_itself()
     {
         var account = NewAccount();
-        account.SignIn("wrong", Now, Lockout);
-        account.SignIn("wrong", Now, Lockout);
-        Assert.Equal(SignInResult.Locked, account.SignIn("wrong", Now, Lockout));
-        Assert.Equal(SignInResult.Locked, account.SignIn("Right#Pass1", Now.AddMinutes(14), Lockout));
-        Assert.Equal(SignInResult.Success, account.SignIn("Right#Pass1", Now.AddMinutes(16), Lockout));
+        for (var i = 0; i < 20; i++) Assert.False(account.SignIn("wrong", Now));
+        Assert.True(account.SignIn("Right#Pass1", Now));
     }
 
     [Fact]
@@ -39,8 +36,29 @@ public sealed class AccountRulesTests
     {
         var account = NewAccount();
         account.Enabled = false;
-        Assert.Equal(SignInResult.Disabled, account.SignIn("Right#Pass1", Now, Lockout));
+        Assert.False(account.SignIn("Right#Pass1", Now));
     }
+
+    [Fact]
+    public void A_password_set_by_someone_else_must_be_changed_and_ones_own_need_not()
+    {
+        var account = NewAccount();
+        account.SetPassword("Set#By#Admin2025", chosenByOwner: false);
+        Assert.True(account.MustChangePassword);
+        account.SetPassword("Mine#Own#Secret1", chosenByOwner: true);
+        Assert.False(account.MustChangePassword);
+        Assert.True(PasswordHashing.Verify("Mine#Own#Secret1", account.PasswordHash));
+    }
+
+    [Theory]
+    [InlineData("ｐｒｏｊｅｃｔ－ｏｆｆｉｃｅ＠１４０５２２", "project-office@140522")]
+    [InlineData("  admin@140500 ", "admin@140500")]
+    [InlineData("张三", "张三")]
+    [InlineData("a\u0000b", null)]
+    [InlineData("two words", null)]
+    [InlineData("", null)]
+    public void User_names_are_normalised_or_refused(string raw, string? expected) =>
+        Assert.Equal(expected, UserNames.Normalize(System.Text.RegularExpressions.Regex.Unescape(raw)));
 
     [Fact]
     public void Password_hashes_are_salted_and_verify()

@@ -102,6 +102,24 @@ try {
   await shot('02-home-project-office');
   log('project-office@140522 signs in and sees 阳城县 on its home page');
 
+  step = 'token renewal';
+  // Access tokens last 15 minutes. Make the stored one look due in 20 s (it is then never sent, so its broken
+  // signature does not matter): the console must renew it with the refresh token before its next request.
+  const due = await page.evaluate(() => {
+    const [head, payload, signature] = localStorage.getItem('platform.token').split('.');
+    const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/')));
+    claims.exp = Math.floor(Date.now() / 1000) + 20;
+    const token = `${head}.${btoa(JSON.stringify(claims)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}.${signature}`;
+    localStorage.setItem('platform.token', token);
+    return { token, refresh: localStorage.getItem('platform.refresh') };
+  });
+  await page.goto(`${base}/projects`);
+  await assertReadable('projects after renewal');
+  const renewed = await page.evaluate(() => ({ token: localStorage.getItem('platform.token'), refresh: localStorage.getItem('platform.refresh') }));
+  if (!due.refresh || !renewed.refresh || renewed.refresh === due.refresh || renewed.token === due.token || page.url().includes('/login'))
+    throw new Error('the console did not renew its access token with the refresh token');
+  log('an access token about to expire is renewed with the refresh token, and the user stays signed in');
+
   const cityToken = await tokenFor('city-hq@140500');
   const before = await api(`/api/city/overview?period=${month}`, cityToken);
   const cityAvailable = before.status === 200;

@@ -1,6 +1,6 @@
 // The one way the console talks to the platform: attaches the token, turns RFC 9457 problems into Chinese
 // messages (with field errors), sends the user back to 登录 on 401, and tells "service not there" apart.
-import { currentSession, signOut } from './session';
+import { currentSession, refreshToken, saveToken, signOut } from './session';
 import { FIELDS, translateMessage } from './labels';
 
 export interface Paged<T> {
@@ -35,8 +35,9 @@ const STATUS_TEXT: Record<number, string> = {
 
 const CODE_TEXT: Record<string, string> = {
   invalid_credentials: '用户名或密码错误',
-  account_locked: '登录失败次数过多，账号已临时锁定，请联系管理员',
-  account_disabled: '账号已停用',
+  invalid_refresh_token: '登录已失效，请重新登录',
+  password_change_required: '请先修改初始密码',
+  too_many_attempts: '尝试次数过多，请稍后再试',
   illegal_transition: '项目当前阶段不能转到所选阶段',
   period_locked: '该月调度数已审核锁定，如需修改请联系项目办解锁',
   period_in_future: '该月份尚未开始，不能填报',
@@ -106,9 +107,44 @@ export interface Answer<T> {
   status: number;
 }
 
+let refreshing: Promise<string | undefined> | null = null;
+
+/** The access token, renewed first when it expires within a minute (one refresh at a time, across tabs too). */
+async function freshToken(): Promise<string | undefined> {
+  const session = currentSession();
+  if (!session || session.expiresAt - Date.now() > 60_000 || !refreshToken()) return session?.token;
+  if (!refreshing) {
+    const renewed = async () => (navigator.locks ? await navigator.locks.request('platform.refresh', renew) : await renew());
+    refreshing = renewed().finally(() => { refreshing = null; });
+  }
+  return refreshing;
+}
+
+async function renew(): Promise<string | undefined> {
+  const session = currentSession();
+  const refresh = refreshToken();
+  // Another tab may have renewed it while this one waited for the lock: a refresh token is good for one use only.
+  if (!session || !refresh || session.expiresAt - Date.now() > 60_000) return session?.token;
+  let response: Response;
+  try {
+    response = await fetch('/api/identity/token/refresh', {
+      method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify({ refresh_token: refresh }),
+    });
+  } catch {
+    return session.token; // offline for a moment: the request itself will say so
+  }
+  if (response.status === 401) { signOut(); return undefined; }
+  if (!response.ok) return session.token;
+  const data = (await response.json()) as { access_token: string; refresh_token?: string };
+  return saveToken(data.access_token, data.refresh_token)?.token;
+}
+
+// Keeps an open console signed in: renews shortly before the 15-minute access token runs out.
+setInterval(() => { if (currentSession()) void freshToken(); }, 30_000);
+
 async function send(path: string, o: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...o.headers };
-  const token = currentSession()?.token;
+  const token = headers.Authorization ? undefined : await freshToken();
   if (token) headers.Authorization = `Bearer ${token}`;
   if (o.ifMatch) headers['If-Match'] = o.ifMatch;
   let body: BodyInit | undefined;
@@ -185,9 +221,23 @@ export function query(values: Record<string, unknown>): string {
   return s ? `?${s}` : '';
 }
 
-export async function signIn(username: string, password: string): Promise<string> {
-  const { data } = await request<{ access_token: string }>('/api/identity/token', {
+export interface SignInAnswer {
+  access_token: string;
+  refresh_token?: string | null;
+  /** The password was set by an administrator: the token only allows changing it. */
+  password_change_required?: boolean;
+}
+
+export async function signIn(username: string, password: string): Promise<SignInAnswer> {
+  const { data } = await request<SignInAnswer>('/api/identity/token', {
     method: 'POST', body: { username, password }, notFoundIsRecord: false,
   });
-  return data.access_token;
+  return data;
+}
+
+/** Changes the password with the token of a sign-in that requires it (not kept as the session). */
+export async function changeInitialPassword(accessToken: string, currentPassword: string, newPassword: string) {
+  await request('/api/identity/me/password', {
+    method: 'POST', body: { currentPassword, newPassword }, headers: { Authorization: `Bearer ${accessToken}` },
+  });
 }

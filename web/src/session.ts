@@ -1,7 +1,9 @@
 // The signed-in user: the JWT kept in localStorage, and what its payload says (role, region, township).
+// Access tokens last 15 minutes; the refresh token beside it gets the next one (api.ts refreshes before expiry).
 import { regionName } from './labels';
 
 const KEY = 'platform.token';
+const REFRESH_KEY = 'platform.refresh';
 
 export interface Session {
   token: string;
@@ -41,25 +43,33 @@ export function sessionFrom(token: string): Session | null {
   };
 }
 
+/** The session, also when its access token has expired but a refresh token can renew it. */
 export function currentSession(): Session | null {
   const token = localStorage.getItem(KEY);
   if (!token) return null;
   const session = sessionFrom(token);
-  if (!session || session.expiresAt <= Date.now()) {
-    localStorage.removeItem(KEY);
+  if (!session || (session.expiresAt <= Date.now() && !refreshToken())) {
+    signOut();
     return null;
   }
   return session;
 }
 
-export function saveToken(token: string): Session | null {
+export const refreshToken = () => localStorage.getItem(REFRESH_KEY);
+
+export function saveToken(token: string, refresh?: string | null): Session | null {
   const session = sessionFrom(token);
-  if (session) localStorage.setItem(KEY, token);
+  if (session) {
+    localStorage.setItem(KEY, token);
+    if (refresh) localStorage.setItem(REFRESH_KEY, refresh);
+    else localStorage.removeItem(REFRESH_KEY);
+  }
   return session;
 }
 
 export function signOut() {
   localStorage.removeItem(KEY);
+  localStorage.removeItem(REFRESH_KEY);
 }
 
 /** 城区 / 阳城县 …, with the township for township users; the city user is 晋城市. */

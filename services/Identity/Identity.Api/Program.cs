@@ -3,25 +3,45 @@ using Identity.Api.Accounts;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Data;
 
-var builder = WebApplication.CreateBuilder(args);
+// `admin create <username>` runs one command against the configured database and exits (see AdminCommand).
+var command = AdminCommand.Parse(args, out var commandError);
+if (commandError is not null)
+{
+    Console.Error.WriteLine(commandError);
+    return 2;
+}
+
+var builder = WebApplication.CreateBuilder(command is null ? args : []);
 builder.AddServiceDefaults();
+if (command is not null)
+{
+    // Keep stdout for the command's own lines (the password); the service's JSON logs would bury them.
+    builder.Logging.ClearProviders();
+    builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
+}
 builder.AddPlatformDbContext<IdentityDb>();
+builder.AddTrustedProxies();
 builder.Services.AddSingleton<TokenIssuer>();
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.Configure<LockoutOptions>(builder.Configuration.GetSection("Lockout"));
+builder.Services.Configure<ThrottleOptions>(builder.Configuration.GetSection("Identity:Throttle"));
+builder.Services.AddScoped<AttemptThrottle>();
+builder.Services.AddScoped<RefreshTokens>();
+var demoPassword = DemoAccounts.PasswordToSeed(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
+app.UseForwardedHeaders();
 app.UseServiceDefaults();
 app.MapTokenEndpoints();
 app.MapAccountEndpoints();
 
 await app.MigrateDatabaseAsync<IdentityDb>();
-if (app.Configuration.GetValue<bool>("Platform:SeedDemoData") && !app.Environment.IsProduction())
+if (command is not null) return await command.RunAsync(app.Services, Console.Out, Console.Error);
+if (demoPassword is not null)
 {
     await using var scope = app.Services.CreateAsyncScope();
-    var password = app.Configuration["Platform:DemoPassword"] is { Length: > 0 } p ? p : "Demo@2025";
-    await DemoAccounts.SeedAsync(scope.ServiceProvider.GetRequiredService<IdentityDb>(), password, app.Logger);
+    await DemoAccounts.SeedAsync(scope.ServiceProvider.GetRequiredService<IdentityDb>(), demoPassword, app.Logger);
 }
 app.Run();
+return 0;
 
 public partial class Program;

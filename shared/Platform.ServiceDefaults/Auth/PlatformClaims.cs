@@ -11,4 +11,6 @@ public static class PlatformClaims
     public const string Township = "township";
     /// <summary>Front-line agency (自然资源, 生态环境 …) for approvals users.</summary>
     public const string Agency = "agency";
+    /// <summary>"true" in a token whose holder must change a password someone else chose before doing anything else.</summary>
+    public const string PasswordChange = "pwd_change";
 }

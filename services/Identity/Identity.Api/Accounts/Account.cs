@@ -1,9 +1,10 @@
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Data;
+using Platform.ServiceDefaults.Problems;
 
 namespace Identity.Api.Accounts;
 
-/// <summary>A bureau user: one region, one role. Locks itself after repeated failed sign-ins.</summary>
+/// <summary>A bureau user: one region, one role.</summary>
 public sealed class Account : IAudited
 {
     public required string UserName { get; init; }
@@ -14,48 +15,30 @@ public sealed class Account : IAudited
     public string? Township { get; set; }
     public string? Agency { get; set; }
     public bool Enabled { get; set; } = true;
-    public int FailedAttempts { get; set; }
-    public DateTimeOffset? LockedUntil { get; set; }
+    /// <summary>Set for a password someone else chose (first administrator, admin reset): sign-in only allows changing it.</summary>
+    public bool MustChangePassword { get; set; }
     public DateTimeOffset? LastLoginAt { get; set; }
     public DateTimeOffset CreatedAt { get; init; } = DateTimeOffset.UtcNow;
     public long Version { get; set; } = 1;
 
-    public bool IsLocked(DateTimeOffset now) => LockedUntil is { } until && until > now;
-
-    public SignInResult SignIn(string password, DateTimeOffset now, LockoutOptions lockout)
+    /// <summary>
+    /// Checks the password. A disabled account is checked too (same work, same answer as a wrong password),
+    /// and a hash below today's cost, or one shared with other demo accounts, is replaced by a fresh one.
+    /// </summary>
+    public bool SignIn(string password, DateTimeOffset now)
     {
-        if (!Enabled) return SignInResult.Disabled;
-        if (IsLocked(now)) return SignInResult.Locked;
-        if (!PasswordHashing.Verify(password, PasswordHash))
-        {
-            FailedAttempts++;
-            if (FailedAttempts >= lockout.MaxFailedAttempts)
-            {
-                LockedUntil = now + lockout.Duration;
-                FailedAttempts = 0;
-                Version++;
-                return SignInResult.Locked;
-            }
-            Version++;
-            return SignInResult.WrongPassword;
-        }
-        FailedAttempts = 0;
-        LockedUntil = null;
+        if (!PasswordHashing.Verify(password, PasswordHash) || !Enabled) return false;
+        if (PasswordHashing.NeedsRehash(PasswordHash)) PasswordHash = PasswordHashing.Hash(password);
         LastLoginAt = now;
         Version++;
-        return SignInResult.Success;
+        return true;
     }
 
-    public void SetPassword(string password)
+    /// <summary>A new password; <paramref name="chosenByOwner"/> false when someone else set it (it must be changed at sign-in).</summary>
+    public void SetPassword(string password, bool chosenByOwner)
     {
         PasswordHash = PasswordHashing.Hash(password);
-        Unlock();
-    }
-
-    public void Unlock()
-    {
-        FailedAttempts = 0;
-        LockedUntil = null;
+        MustChangePassword = !chosenByOwner;
         Version++;
     }
 
@@ -64,10 +47,14 @@ public sealed class Account : IAudited
         caller.IsAdmin && (caller.IsCity || caller.RegionCode == regionCode);
 }
 
-public enum SignInResult { Success, WrongPassword, Locked, Disabled }
-
-public sealed class LockoutOptions
+/// <summary>Rules for every new password (create, reset, change).</summary>
+public static class PasswordPolicy
 {
-    public int MaxFailedAttempts { get; set; } = 5;
-    public TimeSpan Duration { get; set; } = TimeSpan.FromMinutes(15);
+    public const int MinLength = 12;
+    public const int MaxLength = 200;
+
+    public static ValidationErrors NewPassword(this ValidationErrors errors, string? password, string field) => errors
+        .Required(password, field)
+        .MaxLength(password, MaxLength, field)
+        .When(password is not null && password.Length < MinLength, field, $"must be at least {MinLength} characters");
 }

@@ -6,12 +6,14 @@ using Platform.ServiceDefaults.Auth;
 
 namespace Identity.Api.Accounts;
 
-/// <summary>Signs RS256 access tokens carrying the user's region and bureau role.</summary>
+/// <summary>Signs RS256 access tokens (at most 15 minutes) carrying the user's region and bureau role.</summary>
 public sealed class TokenIssuer
 {
     readonly RsaSecurityKey _key;
     readonly string _issuer;
     readonly string _audience;
+
+    public static readonly TimeSpan MaxLifetime = TimeSpan.FromMinutes(15);
 
     public TimeSpan Lifetime { get; }
 
@@ -26,7 +28,9 @@ public sealed class TokenIssuer
         _key = new RsaSecurityKey(rsa) { KeyId = KeyIds.For(rsa) };
         _issuer = configuration["Auth:Issuer"] ?? "platform-identity";
         _audience = configuration["Auth:Audience"] ?? "platform-api";
-        Lifetime = configuration.GetValue("Auth:TokenLifetime", TimeSpan.FromHours(8));
+        // Access tokens cannot be recalled, so they stay short; the refresh token keeps a session going.
+        var lifetime = configuration.GetValue("Auth:TokenLifetime", MaxLifetime);
+        Lifetime = lifetime > TimeSpan.Zero && lifetime < MaxLifetime ? lifetime : MaxLifetime;
     }
 
     public string Issue(Account account, DateTimeOffset now)
@@ -41,6 +45,7 @@ public sealed class TokenIssuer
         };
         if (account.Township is not null) claims.Add(new(PlatformClaims.Township, account.Township));
         if (account.Agency is not null) claims.Add(new(PlatformClaims.Agency, account.Agency));
+        if (account.MustChangePassword) claims.Add(new(PlatformClaims.PasswordChange, "true"));
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = _issuer,
