@@ -5,30 +5,40 @@ using Platform.ServiceDefaults.Http;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Transforms;
 
-// The one entry point: validates tokens, limits rates, forwards the correlation id and routes
-// /api/{context}/** to each service from configuration. Services validate the token again.
+// The one entry point: validates tokens, limits rates, forwards the correlation id and the client address, and
+// routes /api/{context}/** to each service from configuration. Services validate the token again.
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.Services.AddTrustedProxies();
 builder.Services.AddGatewayRateLimiting(builder.Configuration);
+builder.Services.AddConsoleHosting();
 builder.Services.AddHttpClient(nameof(AggregatedHealth));
 builder.Services.AddHealthChecks().AddCheck<AggregatedHealth>("services", tags: ["ready"]);
 builder.Services.AddReverseProxy()
     .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
-    .AddTransforms(context => context.AddRequestTransform(transform =>
+    .AddTransforms(context =>
     {
-        transform.ProxyRequest.Headers.Remove(CorrelationMiddleware.Header);
-        transform.ProxyRequest.Headers.TryAddWithoutValidation(CorrelationMiddleware.Header, Platform.Messaging.Correlation.CurrentId);
-        return ValueTask.CompletedTask;
-    }));
+        context.AddClientAddressForwarding();
+        context.AddRequestTransform(transform =>
+        {
+            transform.ProxyRequest.Headers.Remove(CorrelationMiddleware.Header);
+            transform.ProxyRequest.Headers.TryAddWithoutValidation(CorrelationMiddleware.Header, Platform.Messaging.Correlation.CurrentId);
+            return ValueTask.CompletedTask;
+        });
+    });
 
 var app = builder.Build();
+app.UseTrustedProxies();
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<CorrelationMiddleware>();
-var console = app.UseConsoleFiles();
 app.UseAuthentication();
-app.UseAuthorization();
+// After authentication (per-user budgets) and before everything that answers or refuses: the console files,
+// authorization's 401s and every route are all under a limit.
 app.UseRateLimiter();
+var console = app.UseConsoleFiles(); // before authorization, so the console loads without a token
+app.UseAuthorization();
 app.UseImportUploadLimit();
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

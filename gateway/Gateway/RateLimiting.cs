@@ -7,9 +7,11 @@ using Platform.ServiceDefaults.Problems;
 namespace Gateway;
 
 /// <summary>
-/// Per-client limits: a token bucket per signed-in user (or per address when anonymous), and a much
-/// smaller budget for sign-in attempts per address, which slows password guessing across accounts.
-/// Refusals are 429 problems with Retry-After.
+/// Per-client limits: a token bucket per signed-in user on the API routes (policy <c>per-client</c>), a much
+/// smaller budget for sign-in attempts per address, which slows password guessing across accounts, and a
+/// budget per address for everything else (anonymous requests anywhere, console, health, OpenAPI), so no
+/// request escapes a limit. Addresses are the client's (<see cref="ClientAddress"/>). Refusals are 429
+/// problems with Retry-After.
 /// </summary>
 public static class RateLimiting
 {
@@ -19,9 +21,21 @@ public static class RateLimiting
         var perSecond = section.GetValue("PermitsPerSecond", 200);
         var burst = section.GetValue("Burst", 400);
         var signInPerMinute = section.GetValue("SignInPermitsPerMinute", 30);
+        var anonymousPerSecond = section.GetValue("AnonymousPermitsPerSecond", 50);
+        var anonymousBurst = section.GetValue("AnonymousBurst", 200);
 
         services.AddRateLimiter(options =>
         {
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => HasBudgetOfItsOwn(context)
+                ? RateLimitPartition.GetNoLimiter("per-route")
+                : RateLimitPartition.GetTokenBucketLimiter("address:" + ClientAddress.Of(context), _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = anonymousBurst,
+                    TokensPerPeriod = anonymousPerSecond,
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                    QueueLimit = 0,
+                    AutoReplenishment = true,
+                }));
             options.AddPolicy("per-client", context => RateLimitPartition.GetTokenBucketLimiter(ClientKey(context), _ => new TokenBucketRateLimiterOptions
             {
                 TokenLimit = burst,
@@ -31,7 +45,7 @@ public static class RateLimiting
                 AutoReplenishment = true,
             }));
             options.AddPolicy("sign-in", context => RateLimitPartition.GetFixedWindowLimiter(
-                "ip:" + context.Connection.RemoteIpAddress, _ => new FixedWindowRateLimiterOptions
+                "ip:" + ClientAddress.Of(context), _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = signInPerMinute,
                     Window = TimeSpan.FromMinutes(1),
@@ -50,5 +64,13 @@ public static class RateLimiting
     }
 
     static string ClientKey(HttpContext context) =>
-        context.User.FindFirst(PlatformClaims.Subject)?.Value is { } user ? "user:" + user : "ip:" + context.Connection.RemoteIpAddress;
+        context.User.FindFirst(PlatformClaims.Subject)?.Value is { } user ? "user:" + user : "ip:" + ClientAddress.Of(context);
+
+    /// <summary>
+    /// Signed-in traffic on a route with a policy of its own is budgeted per user by that policy. A token does not
+    /// lift the address budget elsewhere: health, the console and OpenAPI are limited per address for everyone.
+    /// </summary>
+    static bool HasBudgetOfItsOwn(HttpContext context) =>
+        context.User.Identity?.IsAuthenticated == true
+        && context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>() is not null;
 }

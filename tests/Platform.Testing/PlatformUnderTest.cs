@@ -73,7 +73,13 @@ public sealed class PlatformUnderTest : IAsyncDisposable
         }
         await Task.WhenAll(_processes.Select(p => p.WaitUntilReadyAsync(TimeSpan.FromSeconds(90))));
 
-        var gateway = new Dictionary<string, string?>(TestTokens.AuthSettings()) { ["RateLimiting:SignInPermitsPerMinute"] = "10000" };
+        // Every test client shares one address (127.0.0.1): the per-address budgets would make the tests throttle each other.
+        var gateway = new Dictionary<string, string?>(TestTokens.AuthSettings())
+        {
+            ["RateLimiting:SignInPermitsPerMinute"] = "10000",
+            ["RateLimiting:AnonymousPermitsPerSecond"] = "10000",
+            ["RateLimiting:AnonymousBurst"] = "10000",
+        };
         foreach (var (k, v) in clusterAddresses) gateway[k] = v;
         foreach (var (k, v) in gatewaySettings) gateway[k] = v;
         Gateway = ServiceProcess.Start("Gateway", ServiceProcess.FreePort(), gateway);

@@ -36,6 +36,8 @@ const page = context.pages()[0] ?? (await context.newPage());
 page.setDefaultTimeout(20_000);
 const consoleErrors = [];
 page.on('pageerror', (e) => consoleErrors.push(String(e)));
+// The gateway's Content-Security-Policy must not block anything the console does (it reports in the console).
+page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) consoleErrors.push(`CSP: ${m.text()}`); });
 
 let step = 'start';
 const shot = (name) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
