@@ -67,7 +67,7 @@ public static class AccountEndpoints
         group.MapPut("/accounts/{userName}", Update);
         group.MapPost("/accounts/{userName}/password", SetPassword);
         group.MapPost("/accounts/{userName}/unlock", Unlock);
-        app.MapAuditTrail<IdentityDb>("/api/identity/audit");
+        app.MapAuditTrail("/api/identity/audit", AccountAudit.Policy);
         return app;
     }
 
