@@ -39,4 +39,26 @@ public sealed class AuditScopeTests(StatisticsFactory factory) : IClassFixture<S
         using var bureau = factory.ClientFor("statistics", "140522");
         Assert.Equal(1, await Total(bureau, $"entityId={theirs.Inclusion}"));
     }
+
+    [Fact]
+    public async Task A_duplicate_pairs_audit_is_read_from_either_of_its_projects_townships_and_by_no_one_else()
+    {
+        var (a, b) = (Guid.NewGuid(), Guid.NewGuid());
+        var (first, second) = a.CompareTo(b) < 0 ? (a, b) : (b, a);
+        var code = "2025-140500-48-01-" + Random.Shared.Next(100_000, 999_999);
+        await factory.Register(Snapshot(first, $"阳城县北留镇污水处理厂 {first.ToString("N")[..6]}", township: "北留镇", nationalCode: code));
+        await factory.Register(Snapshot(second, $"沁水县龙港镇污水处理厂 {second.ToString("N")[..6]}", region: "140521", township: "龙港镇", nationalCode: code));
+        using var city = factory.ClientFor("statistics", "140500");
+        var pairs = await Expect(await city.GetAsync($"/api/statistics/duplicates?projectId={first}"), HttpStatusCode.OK);
+        var pair = pairs.GetProperty("items").EnumerateArray()
+            .Single(p => p.GetProperty("other").GetProperty("projectId").GetGuid() == second).GetProperty("id").GetGuid();
+
+        foreach (var (region, township, sees) in new[] { ("140522", "北留镇", 1), ("140521", "龙港镇", 1), ("140522", "润城镇", 0), ("140521", "郑庄镇", 0) })
+        {
+            using var client = factory.ClientFor("township", region, township);
+            Assert.Equal(sees, await Total(client, $"entityType=DuplicatePair&entityId={pair}"));
+        }
+        using var otherCounty = factory.ClientFor("statistics", "140524");
+        Assert.Equal(0, await Total(otherCounty, $"entityId={pair}"));
+    }
 }
