@@ -1,4 +1,5 @@
 using Approvals.Api;
+using Approvals.Api.Features;
 using Approvals.Api.Features.Calendar;
 using Approvals.Api.Features.Catalogue;
 using Approvals.Api.Features.Checklists;
@@ -29,7 +30,7 @@ app.MapChecklistEndpoints();
 app.MapEnergyEstimateEndpoint();
 app.MapItemEndpoints();
 app.MapItemActionEndpoints();
-app.MapAuditTrail<ApprovalsDb>("/api/approvals/audit");
+app.MapAuditTrail("/api/approvals/audit", ApprovalsAudit.Policy);
 
 await app.MigrateDatabaseAsync<ApprovalsDb>(new SqlMigrations.Script("0000_messaging", MessagingSchema.Sql));
 app.Run();

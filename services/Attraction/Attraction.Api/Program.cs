@@ -1,5 +1,6 @@
 using Attraction.Api;
 using Attraction.Api.Clients;
+using Attraction.Api.Features;
 using Attraction.Api.Features.Deals;
 using Attraction.Api.Features.Enterprises;
 using Attraction.Api.Features.Leads;
@@ -28,7 +29,7 @@ app.MapLeadEndpoints();
 app.MapDealEndpoints();
 app.MapCommitmentList();
 app.MapSummaryEndpoints();
-app.MapAuditTrail<AttractionDb>("/api/attraction/audit");
+app.MapAuditTrail("/api/attraction/audit", AttractionAudit.Policy);
 
 await app.MigrateDatabaseAsync<AttractionDb>(new SqlMigrations.Script("0000_messaging", MessagingSchema.Sql));
 app.Run();

@@ -24,7 +24,7 @@ app.MapOverviewEndpoints();
 app.MapListEndpoints();
 app.MapFeedEndpoints();
 app.MapRebuildEndpoints();
-app.MapAuditTrail<CityDb>("/api/city/audit");
+app.MapAuditTrail("/api/city/audit", TargetAudit.Policy);
 
 await app.MigrateDatabaseAsync<CityDb>(new SqlMigrations.Script("0000_messaging", MessagingSchema.Sql));
 if (app.Configuration.GetValue<bool>("Platform:SeedDemoData") && !app.Environment.IsProduction())

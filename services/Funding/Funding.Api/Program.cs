@@ -26,7 +26,7 @@ app.MapKnownProjectEndpoints();
 app.MapProgrammeEndpoints();
 app.MapApplicationEndpoints();
 app.MapSummaryEndpoints();
-app.MapAuditTrail<FundingDb>("/api/funding/audit");
+app.MapAuditTrail("/api/funding/audit", FundingAudit.Policy);
 
 await app.MigrateDatabaseAsync<FundingDb>(new SqlMigrations.Script("0000_messaging", MessagingSchema.Sql));
 app.Run();

@@ -31,7 +31,7 @@ app.MapInclusionEndpoints();
 app.MapFigureEndpoints();
 app.MapGapEndpoints();
 app.MapDuplicateEndpoints();
-app.MapAuditTrail<StatisticsDb>("/api/statistics/audit");
+app.MapAuditTrail("/api/statistics/audit", StatisticsAudit.Policy);
 
 await app.MigrateDatabaseAsync<StatisticsDb>(new SqlMigrations.Script("0000_messaging", MessagingSchema.Sql));
 app.Run();

@@ -15,13 +15,16 @@ public static class AttractionAccess
     static readonly string[] Writers = [BureauRoles.Attraction, BureauRoles.Admin];
 
     /// <summary>
-    /// A county sees its own records, the city reads all. Attraction records belong to a county, not to a
-    /// township, so a township user sees none of them (CallerScope.CanRead says the same).
+    /// Attraction records belong to a county, not to a township, so a township user reads none of them
+    /// (CallerScope.CanRead says the same); every other role reads its county's, the city all.
     /// </summary>
+    public static bool ReadsAttraction(this CallerScope caller) => caller.IsCity || caller.Township is null;
+
+    /// <summary>A county sees its own records, the city reads all, a township user none (<see cref="ReadsAttraction"/>).</summary>
     public static IQueryable<T> VisibleTo<T>(this IQueryable<T> rows, CallerScope caller) where T : class, IAudited
     {
         if (caller.IsCity) return rows;
-        if (caller.Township is not null) return rows.Where(_ => false);
+        if (!caller.ReadsAttraction()) return rows.Where(_ => false);
         return rows.Where(r => r.RegionCode == caller.RegionCode);
     }
 

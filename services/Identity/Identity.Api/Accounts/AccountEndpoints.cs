@@ -70,7 +70,7 @@ public static class AccountEndpoints
         group.MapPost("/accounts/{userName}/password", SetPassword);
         group.MapPost("/accounts/{userName}/unlock", Unlock)
             .WithSummary("Lifts the sign-in back-off of the account (every client address)");
-        app.MapAuditTrail<IdentityDb>("/api/identity/audit");
+        app.MapAuditTrail("/api/identity/audit", AccountAudit.Policy);
         return app;
     }
 

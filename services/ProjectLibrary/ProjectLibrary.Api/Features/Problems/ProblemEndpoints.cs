@@ -28,7 +28,7 @@ public static class ProblemEndpoints
         group.MapPost("/{id:guid}/assign", Assign).WithSummary("交办 (publishes ProblemAssigned)");
         group.MapPost("/{id:guid}/escalate", Escalate).WithSummary("帮办/督办: county → city → provincial (409 at the top; publishes ProblemEscalated)");
         group.MapPost("/{id:guid}/close", Close).WithSummary("销号 (409 when already closed; publishes ProblemClosed)");
-        app.MapAuditTrail<ProjectsDb>("/api/problems/audit");
+        app.MapAuditTrail("/api/problems/audit", ProblemAudit.Policy);
         return app;
     }
 

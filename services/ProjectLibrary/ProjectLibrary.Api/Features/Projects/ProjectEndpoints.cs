@@ -26,7 +26,7 @@ public static class ProjectEndpoints
         group.MapPost("/", Create).WithSummary("Register a project (publishes ProjectRegistered)");
         group.MapPut("/{id:guid}", Update).WithSummary("Replace a project's fields; requires If-Match (publishes ProjectUpdated)");
         group.MapStageEndpoints();
-        app.MapAuditTrail<ProjectsDb>("/api/projects/audit");
+        app.MapAuditTrail("/api/projects/audit", ProjectAudit.Policy);
         return app;
     }
 
