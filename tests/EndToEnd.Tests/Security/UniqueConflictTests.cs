@@ -49,7 +49,7 @@ public sealed class UniqueConflictTests(PlatformFixture fixture)
         var error = imported.GetProperty("rowErrors").EnumerateArray().Single();
         Assert.Equal("项目代码", error.GetProperty("column").GetString());
         Assert.DoesNotContain("地区", error.GetProperty("problem").GetString());
-        AssertReveals(imported, code, secrets);
+        AssertReveals(imported, null, secrets);
     }
 
     [Fact]
@@ -79,10 +79,11 @@ public sealed class UniqueConflictTests(PlatformFixture fixture)
         return first + alphabet[check == 31 ? 0 : check];
     }
 
-    static void AssertReveals(System.Text.Json.JsonElement problem, string code, IEnumerable<string> secrets)
+    /// <summary>The problem names nothing of the holding record; where it names a code, it is the one the caller sent.</summary>
+    static void AssertReveals(System.Text.Json.JsonElement problem, string? code, IEnumerable<string> secrets)
     {
-        var text = problem.GetRawText();
+        var text = System.Text.RegularExpressions.Regex.Unescape(problem.GetRawText());
         foreach (var secret in secrets) Assert.DoesNotContain(secret, text);
-        Assert.Contains(code, System.Text.RegularExpressions.Regex.Unescape(text) + text);
+        if (code is not null) Assert.Contains(code, text);
     }
 }
