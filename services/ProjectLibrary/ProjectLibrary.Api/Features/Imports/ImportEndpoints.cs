@@ -109,7 +109,7 @@ public static class ImportEndpoints
 
     static ProblemHttpResult? PackageRefusal(byte[] content, string fileName, ReadLimits limits)
     {
-        if (!Path.GetExtension(fileName).Equals(".xlsx", StringComparison.OrdinalIgnoreCase)) return null;
+        if (Path.GetExtension(fileName).ToLowerInvariant() is not (".xlsx" or ".xlsm")) return null;
         try
         {
             XlsxReader.CheckPackage(new MemoryStream(content, writable: false), limits);
