@@ -54,9 +54,39 @@ public sealed record ReadLimits
     /// <summary>Uncompressed/compressed size of a part; spreadsheets compress ~10×, zip bombs ~1000×.</summary>
     public int MaxCompressionRatio { get; init; } = 200;
     public int MaxZipEntries { get; init; } = 1_000;
+    /// <summary>Entries of the shared string table, all held in memory while the sheet is read.</summary>
+    public int MaxSharedStrings { get; init; } = 1_000_000;
+    /// <summary>Uncompressed size of the workbook and styles parts, which are parsed whole (not streamed).</summary>
+    public long MaxDocumentPartBytes { get; init; } = 32 * 1024 * 1024;
 
     public static ReadLimits Default { get; } = new();
+
+    /// <summary>
+    /// These limits with those a setting names replaced, read as <c>Spreadsheets:{Name}</c> through
+    /// <paramref name="setting"/> (e.g. <c>key =&gt; configuration[key]</c>), so a deployment tunes them without a build.
+    /// </summary>
+    public ReadLimits WithSettings(Func<string, string?> setting)
+    {
+        long Long(string name, long fallback) =>
+            long.TryParse(setting($"Spreadsheets:{name}"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v) && v > 0 ? v : fallback;
+        int Int(string name, int fallback) => (int)Math.Min(int.MaxValue, Long(name, fallback));
+        return this with
+        {
+            MaxFileBytes = Long(nameof(MaxFileBytes), MaxFileBytes),
+            MaxRows = Int(nameof(MaxRows), MaxRows),
+            MaxColumns = Int(nameof(MaxColumns), MaxColumns),
+            MaxCellLength = Int(nameof(MaxCellLength), MaxCellLength),
+            MaxUncompressedBytes = Long(nameof(MaxUncompressedBytes), MaxUncompressedBytes),
+            MaxCompressionRatio = Int(nameof(MaxCompressionRatio), MaxCompressionRatio),
+            MaxZipEntries = Int(nameof(MaxZipEntries), MaxZipEntries),
+            MaxSharedStrings = Int(nameof(MaxSharedStrings), MaxSharedStrings),
+            MaxDocumentPartBytes = Long(nameof(MaxDocumentPartBytes), MaxDocumentPartBytes),
+        };
+    }
 }
 
 /// <summary>The file is not a readable spreadsheet or breaks a limit. The message is for the user; APIs answer 400.</summary>
-public sealed class SpreadsheetException(string message, Exception? inner = null) : Exception(message, inner);
+public class SpreadsheetException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>The file is (or unpacks to) more than a limit allows: APIs answer 413 spreadsheet_too_large.</summary>
+public sealed class SpreadsheetTooLargeException(string message) : SpreadsheetException(message);

@@ -31,17 +31,30 @@ public static class XlsxReader
         }
     }
 
+    /// <summary>
+    /// The package checks of <see cref="Read"/> without parsing the sheet: size, parts, and every part inflated once
+    /// under the caps. Cheap enough to refuse a zip bomb while the uploader still waits for the answer.
+    /// </summary>
+    public static void CheckPackage(Stream input, ReadLimits? limits = null)
+    {
+        limits ??= ReadLimits.Default;
+        using var buffer = SafeFile.Buffer(input, limits);
+        SafeFile.RequireXlsxSignature(buffer);
+        ZipGuard.Check(buffer, limits);
+    }
+
     static IReadOnlyList<SheetRow> ReadSheet(SpreadsheetDocument package, string? sheetName, ReadLimits limits)
     {
         var workbook = package.WorkbookPart ?? throw new SpreadsheetException("文件中没有工作簿。");
+        RequireDocumentPartSize(workbook, limits);
         var sheets = workbook.Workbook?.Sheets?.Elements<Sheet>().ToList() ?? [];
         var sheet = sheetName is null ? sheets.FirstOrDefault() : sheets.FirstOrDefault(s => s.Name?.Value == sheetName);
         if (sheet?.Id?.Value is not { } partId)
             throw new SpreadsheetException(sheetName is null ? "工作簿中没有工作表。" : $"工作簿中没有名为“{sheetName}”的工作表。");
         if (workbook.GetPartById(partId) is not WorksheetPart part) throw new SpreadsheetException("工作表无法读取。");
 
-        var strings = SharedStrings(workbook);
-        var dateStyles = DateStyles(workbook);
+        var strings = SharedStrings(workbook, limits);
+        var dateStyles = DateStyles(workbook, limits);
         var rows = new List<SheetRow>();
         var lastRowNumber = 0;
         // Plain XmlReader over the part: OpenXml's element objects per row cost several times the parsing itself.
@@ -122,7 +135,8 @@ public static class XlsxReader
             : number.ToString("R", CultureInfo.InvariantCulture);
     }
 
-    static List<string> SharedStrings(WorkbookPart workbook)
+    /// <summary>Every entry of the shared string table, streamed; refused once there are more than the limit allows.</summary>
+    static List<string> SharedStrings(WorkbookPart workbook, ReadLimits limits)
     {
         if (workbook.SharedStringTablePart is not { } part) return [];
         var list = new List<string>();
@@ -130,10 +144,29 @@ public static class XlsxReader
         using var xml = XmlReader.Create(stream, XmlSettings);
         while (!xml.EOF)
         {
-            if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "si") list.Add(ReadStringItem(xml));
-            else xml.Read();
+            if (xml.NodeType != XmlNodeType.Element || xml.LocalName != "si")
+            {
+                xml.Read();
+                continue;
+            }
+            if (list.Count >= limits.MaxSharedStrings)
+                throw new SpreadsheetTooLargeException($"文件被拒绝：共享字符串超过 {limits.MaxSharedStrings} 个，请分批导入。");
+            list.Add(ReadStringItem(xml));
         }
         return list;
+    }
+
+    /// <summary>The workbook and styles parts are parsed whole by the OpenXml SDK: their size is capped before that.</summary>
+    static void RequireDocumentPartSize(OpenXmlPart part, ReadLimits limits)
+    {
+        // Counted, not asked: a part stream need not know its length, and the count is cheap beside the parse that follows.
+        using var stream = part.GetStream(FileMode.Open, FileAccess.Read);
+        var chunk = new byte[81920];
+        long size = 0;
+        int read;
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0 && size <= limits.MaxDocumentPartBytes) size += read;
+        if (size > limits.MaxDocumentPartBytes)
+            throw new SpreadsheetTooLargeException($"文件被拒绝：工作簿的 {part.Uri} 部件解压后超过 {limits.MaxDocumentPartBytes / 1024 / 1024} MB。");
     }
 
     /// <summary>
@@ -159,8 +192,9 @@ public static class XlsxReader
     }
 
     /// <summary>Indexes of the cell formats that show a number as a date (built-in ids, zh-CN ones included, or a custom code).</summary>
-    static HashSet<uint> DateStyles(WorkbookPart workbook)
+    static HashSet<uint> DateStyles(WorkbookPart workbook, ReadLimits limits)
     {
+        if (workbook.WorkbookStylesPart is { } styles) RequireDocumentPartSize(styles, limits);
         var stylesheet = workbook.WorkbookStylesPart?.Stylesheet;
         var custom = stylesheet?.NumberingFormats?.Elements<NumberingFormat>()
             .Where(f => f.NumberFormatId?.Value is not null && IsDateCode(f.FormatCode?.Value))
@@ -203,7 +237,7 @@ static class SafeFile
         while ((read = input.Read(chunk, 0, chunk.Length)) > 0)
         {
             if (buffer.Length + read > limits.MaxFileBytes)
-                throw new SpreadsheetException($"文件超过 {limits.MaxFileBytes / 1024 / 1024} MB 的上限。");
+                throw new SpreadsheetTooLargeException($"文件超过 {limits.MaxFileBytes / 1024 / 1024} MB 的上限。");
             buffer.Write(chunk, 0, read);
         }
         if (buffer.Length == 0) throw new SpreadsheetException("文件是空的。");
@@ -264,5 +298,5 @@ static class ZipGuard
         }
     }
 
-    static SpreadsheetException Refused(string why) => new($"文件被拒绝：{why}，不像正常的工作簿。");
+    static SpreadsheetTooLargeException Refused(string why) => new($"文件被拒绝：{why}，不像正常的工作簿。");
 }

@@ -28,7 +28,9 @@ public sealed class EnterpriseApiTests(AttractionFactory factory)
 
         var duplicate = await centre.Post("/api/attraction/enterprises", Enterprise("9144030071526726XG", "腾讯（重复录入）"));
         var problem = await duplicate.ShouldBeProblem(HttpStatusCode.Conflict, "duplicate_credit_code");
-        Assert.Contains(created.GetProperty("id").GetGuid().ToString(), problem.GetProperty("detail").GetString());
+        // Issue 14: the conflict does not reveal the record holding the code (neither its id nor its name).
+        Assert.DoesNotContain(created.GetProperty("id").GetGuid().ToString(), problem.GetRawText());
+        Assert.DoesNotContain(created.GetProperty("name").GetString()!, problem.GetRawText());
 
         // Another county courts the same enterprise in its own library.
         using var other = factory.ClientFor("attraction", "140581");

@@ -26,6 +26,18 @@ public sealed class Oc4idsTests(CityFactory factory)
         Assert.All(body.GetProperty("projects").EnumerateArray(), p => Assert.Equal("140502", p.GetProperty("locations")[0].GetProperty("id").GetString()));
     }
 
+    [Fact]
+    public async Task The_package_uri_is_the_configured_public_address_whatever_Host_the_client_sent()
+    {
+        await factory.Deliver(Events.Registered(Events.Snapshot(region: "140524", year: 2052)));
+        using var county = factory.ClientFor("project-office", "140524");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/city/projects.oc4ids?regionCode=140524");
+        request.Headers.Host = "attacker.example:5107";
+        var body = await (await county.SendAsync(request)).ShouldBe(HttpStatusCode.OK);
+        // appsettings.json: Platform:PublicBaseUrl is the gateway's default address.
+        Assert.Equal("http://127.0.0.1:8080/api/city/projects.oc4ids?regionCode=140524", body.GetProperty("uri").GetString());
+    }
+
     /// <summary>The package schema refers to the project schema by its published URL; here it is read from the copy beside it.</summary>
     static async Task<JsonSchema> PackageSchema()
     {

@@ -10,7 +10,14 @@ public sealed class PlatformFixture : IAsyncLifetime
 {
     public PlatformUnderTest Platform { get; private set; } = null!;
 
-    public async Task InitializeAsync() => Platform = await PlatformUnderTest.StartAsync();
+    public async Task InitializeAsync() => Platform = await PlatformUnderTest.StartAsync(serviceSettings: ServiceSettings);
+
+    /// <summary>Small limits, so paging and refusals are tested with a few rows rather than thousands.</summary>
+    public static readonly IReadOnlyDictionary<string, IDictionary<string, string?>> ServiceSettings = new Dictionary<string, IDictionary<string, string?>>
+    {
+        ["city"] = new Dictionary<string, string?> { ["Oc4ids:PageSize"] = "4" },
+        ["statistics"] = new Dictionary<string, string?> { ["Spreadsheets:MaxSharedStrings"] = "1000" },
+    };
 
     public async Task DisposeAsync() => await Platform.DisposeAsync();
 

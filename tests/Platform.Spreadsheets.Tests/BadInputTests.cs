@@ -6,7 +6,7 @@ namespace Platform.Spreadsheets.Tests;
 public sealed class BadInputTests
 {
     static SpreadsheetException Refused(byte[] bytes, ReadLimits? limits = null) =>
-        Assert.Throws<SpreadsheetException>(() => XlsxReader.Read(new MemoryStream(bytes), limits: limits));
+        Assert.ThrowsAny<SpreadsheetException>(() => XlsxReader.Read(new MemoryStream(bytes), limits: limits));
 
     [Fact]
     public void An_empty_file_is_refused_with_a_clear_message() =>

@@ -27,12 +27,14 @@ public sealed class PlatformUnderTest : IAsyncDisposable
     public ServiceProcess Gateway { get; private set; } = null!;
     public IReadOnlyList<ServiceProcess> Processes => _processes;
 
-    public static async Task<PlatformUnderTest> StartAsync(IDictionary<string, string?>? gatewaySettings = null)
+    /// <param name="serviceSettings">Extra settings per service, by gateway cluster name (e.g. "city").</param>
+    public static async Task<PlatformUnderTest> StartAsync(IDictionary<string, string?>? gatewaySettings = null,
+        IReadOnlyDictionary<string, IDictionary<string, string?>>? serviceSettings = null)
     {
         var platform = new PlatformUnderTest();
         try
         {
-            await platform.StartServicesAsync(gatewaySettings ?? new Dictionary<string, string?>());
+            await platform.StartServicesAsync(gatewaySettings ?? new Dictionary<string, string?>(), serviceSettings ?? new Dictionary<string, IDictionary<string, string?>>());
             return platform;
         }
         catch
@@ -42,12 +44,13 @@ public sealed class PlatformUnderTest : IAsyncDisposable
         }
     }
 
-    async Task StartServicesAsync(IDictionary<string, string?> gatewaySettings)
+    async Task StartServicesAsync(IDictionary<string, string?> gatewaySettings, IReadOnlyDictionary<string, IDictionary<string, string?>> serviceSettings)
     {
         var clusterAddresses = new Dictionary<string, string?>();
         // Ports are chosen up front so every service can be told where the others are (Services:{cluster}),
         // as typed HTTP clients between services need.
         var ports = Services.ToDictionary(s => s.Cluster, _ => ServiceProcess.FreePort());
+        var gatewayPort = ServiceProcess.FreePort();
         foreach (var (cluster, project, database) in Services)
         {
             var settings = new Dictionary<string, string?>(TestTokens.AuthSettings());
@@ -67,6 +70,8 @@ public sealed class PlatformUnderTest : IAsyncDisposable
                 settings["ConnectionStrings:Database"] = db.ConnectionString;
             }
             foreach (var (other, port) in ports) settings[$"Services:{other}"] = $"http://127.0.0.1:{port}/";
+            settings["Platform:PublicBaseUrl"] = $"http://127.0.0.1:{gatewayPort}";
+            foreach (var (k, v) in serviceSettings.GetValueOrDefault(cluster) ?? new Dictionary<string, string?>()) settings[k] = v;
             var process = ServiceProcess.Start(project, ports[cluster], settings);
             _processes.Add(process);
             clusterAddresses[$"ReverseProxy:Clusters:{cluster}:Destinations:d1:Address"] = process.BaseAddress.ToString();
@@ -82,7 +87,7 @@ public sealed class PlatformUnderTest : IAsyncDisposable
         };
         foreach (var (k, v) in clusterAddresses) gateway[k] = v;
         foreach (var (k, v) in gatewaySettings) gateway[k] = v;
-        Gateway = ServiceProcess.Start("Gateway", ServiceProcess.FreePort(), gateway);
+        Gateway = ServiceProcess.Start("Gateway", gatewayPort, gateway);
         _processes.Add(Gateway);
         await Gateway.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
     }

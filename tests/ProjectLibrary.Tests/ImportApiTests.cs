@@ -151,7 +151,7 @@ public sealed class ImportApiTests(ProjectsFactory factory)
         var tag = Tag();
         var sheet = Xlsx(
             Row($"城东供水工程 {tag}", cells: [("项目代码", NewCode()), ("乡镇", "凤城镇"), ("计划开工日期", new DateOnly(2025, 3, 1)), ("民间投资", "是")]),
-            Row($"智能制造产业园 {tag}", cells: [("项目阶段", "在建"), ("实际开工日期", new DateOnly(2025, 2, 10)), ("重点项目级别", "市级重点"), ("年度计划投资", 3000.5m)]));
+            Row($"智能制造产业园 {tag}", cells: [("项目阶段", "在建"), ("实际开工日期", new DateOnly(2025, 2, 10)), ("重点项目级别", "县级重点"), ("年度计划投资", 3000.5m)]));
         var created = await (await office.Upload(sheet)).ShouldBe(HttpStatusCode.OK);
         Assert.Equal(2, created.GetProperty("created").GetInt32());
 

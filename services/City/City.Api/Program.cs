@@ -14,6 +14,7 @@ builder.AddPlatformDbContext<CityDb>();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<AggregateDeltas>();
 builder.Services.AddScoped<Projector>();
+Oc4idsOptions.AddTo(builder.Services);
 // The city publishes nothing: it reads every other context's events into its own read models.
 builder.AddPlatformMessaging<CityDb>("city", messaging => messaging.ConsumeEverything());
 

@@ -93,15 +93,13 @@ public static class EnterpriseEndpoints
 
     /// <summary>
     /// One enterprise is one entry per county library. Uniqueness is per county, not city-wide, because two
-    /// counties may court the same enterprise and neither may see the other's records.
+    /// counties may court the same enterprise and neither may see the other's records. The conflict names only the
+    /// code the caller sent, never the record holding it: a uniqueness answer must not become a way to read records.
     /// </summary>
     static async Task<ProblemHttpResult?> Duplicate(AttractionDb db, string regionCode, string creditCode, Guid? exceptId, CancellationToken ct)
     {
         var code = CreditCode.Normalize(creditCode);
-        var existing = await db.Enterprises.AsNoTracking()
-            .Where(e => e.RegionCode == regionCode && e.CreditCode == code && e.Id != exceptId)
-            .Select(e => new { e.Id, e.Name }).FirstOrDefaultAsync(ct);
-        return existing is null ? null
-            : Problem.Conflict("duplicate_credit_code", $"The library already holds {existing.Name} ({existing.Id}) with the credit code {code}.");
+        var taken = await db.Enterprises.AsNoTracking().AnyAsync(e => e.RegionCode == regionCode && e.CreditCode == code && e.Id != exceptId, ct);
+        return taken ? Problem.Conflict("duplicate_credit_code", $"The county's library already holds an enterprise with the credit code {code}.") : null;
     }
 }

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
+using City.Api.Features.ReadModels;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Platform.Contracts.Attraction;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Problems;
@@ -36,14 +38,31 @@ public static class FeedEndpoints
         if (regionCode is not null && !caller.CanRead(regionCode, caller.Township)) return Problem.NotFound("Region", regionCode);
 
         var take = limit ?? DefaultLimit;
-        var query = db.Journal.AsNoTracking().Where(e => e.Position > cursor);
-        // Events are about a region; a township's scope is its county's feed (events do not all name a township).
-        if (!caller.IsCity) query = query.Where(e => e.RegionCode == caller.RegionCode);
+        var query = VisibleTo(db.Journal.AsNoTracking().Where(e => e.Position > cursor), db, caller);
         if (regionCode is not null) query = query.Where(e => e.RegionCode == regionCode);
         var rows = await query.OrderBy(e => e.Position).Take(take + 1).ToListAsync(ct);
         var items = rows.Take(take).Select(e => new FeedItem(e.Position, e.EventType, e.RegionCode, e.ProjectId, e.OccurredAt, e.RecordedAt,
             JsonDocument.Parse(e.Body).RootElement.Clone())).ToList();
         var next = items.Count > 0 ? items[^1].Position : cursor;
         return TypedResults.Ok(new FeedPage(items, next.ToString(CultureInfo.InvariantCulture), rows.Count > take));
+    }
+
+    /// <summary>The investment promotion centre's events: its records belong to a county, and a township reads none of them.</summary>
+    static readonly string[] AttractionEvents = [nameof(DealSigned), nameof(DealConverted), nameof(FundsArrived)];
+
+    /// <summary>
+    /// The feed shows what the caller may read elsewhere. A county reads its county's events (every county role reads its
+    /// deals and funding). A township reads the events of its own township's projects (their funding included, as the
+    /// funding service shows them), and no deal events. An event names a region, not a township, so the township is the
+    /// project's as the city knows it now.
+    /// </summary>
+    static IQueryable<JournalEntry> VisibleTo(IQueryable<JournalEntry> events, CityDb db, CallerScope caller)
+    {
+        if (caller.IsCity) return events;
+        events = events.Where(e => e.RegionCode == caller.RegionCode);
+        if (caller.Township is not { } township) return events;
+        var projects = db.ProjectViews.AsNoTracking()
+            .Where(p => p.RegionCode == caller.RegionCode && p.Township == township).Select(p => p.ProjectId);
+        return events.Where(e => e.ProjectId != null && projects.Contains(e.ProjectId.Value) && !AttractionEvents.Contains(e.EventType));
     }
 }

@@ -3,10 +3,32 @@ using System.Text.Json.Nodes;
 using City.Api.Features.ReadModels;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Problems;
 
 namespace City.Api.Features.Feed;
+
+/// <summary>Where the package says it lives, and how many projects one package holds.</summary>
+public sealed class Oc4idsOptions
+{
+    /// <summary>The platform's public address (the gateway), from Platform:PublicBaseUrl; never the Host a client sent.</summary>
+    public string PublicBaseUrl { get; set; } = "";
+
+    /// <summary>Projects per package (Oc4ids:PageSize); a larger scope is a chain of packages linked by links.next.</summary>
+    public int PageSize { get; set; } = 10_000;
+
+    public static void AddTo(IServiceCollection services) => services.AddOptions<Oc4idsOptions>()
+        .Configure<IConfiguration>((o, config) =>
+        {
+            o.PublicBaseUrl = config["Platform:PublicBaseUrl"] ?? "";
+            o.PageSize = config.GetValue("Oc4ids:PageSize", o.PageSize);
+        })
+        .Validate(o => Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https",
+            "Platform:PublicBaseUrl must be the platform's absolute public address, e.g. https://xmjs.jincheng.gov.cn")
+        .Validate(o => o.PageSize is > 0 and <= 100_000, "Oc4ids:PageSize must be between 1 and 100000")
+        .ValidateOnStart();
+}
 
 /// <summary>
 /// The Open Contracting for Infrastructure Data Standard (OC4IDS 0.9) project package. Money is in yuan (万元 ×
@@ -16,30 +38,47 @@ public static class Oc4ids
 {
     public const string Version = "0.9";
     public const string IdPrefix = "oc4ids-jincheng-";
-    const int MaxProjects = 10_000;
 
-    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> Export(string? regionCode, CityDb db, CallerScope caller,
-        HttpRequest request, TimeProvider clock, CancellationToken ct)
+    /// <summary>
+    /// One package of up to PageSize projects in project-id order; when more follow, <c>links.next</c> (the OCDS
+    /// pagination convention, allowed beside the package schema's fields) names the next package (?after=the last id).
+    /// </summary>
+    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> Export(string? regionCode, string? after, CityDb db, CallerScope caller,
+        IOptions<Oc4idsOptions> options, CancellationToken ct)
     {
+        Guid cursor = default;
+        if (after is not null && !Guid.TryParse(after, out cursor))
+            return Problem.Validation(new Dictionary<string, string[]> { ["after"] = ["must be a project id a links.next of this export returned"] });
         if (regionCode is not null && !caller.CanRead(regionCode, caller.Township)) return Problem.NotFound("Region", regionCode);
         var query = db.ProjectViews.AsNoTracking().Where(p => p.Registered);
         if (!caller.IsCity) query = query.Where(p => p.RegionCode == caller.RegionCode);
         if (caller.Township is not null) query = query.Where(p => p.Township == caller.Township);
         if (regionCode is not null) query = query.Where(p => p.RegionCode == regionCode);
-        var projects = await query.OrderBy(p => p.ProjectId).Take(MaxProjects).ToListAsync(ct);
+        if (after is not null) query = query.Where(p => p.ProjectId.CompareTo(cursor) > 0);
+        var pageSize = options.Value.PageSize;
+        var rows = await query.OrderBy(p => p.ProjectId).Take(pageSize + 1).ToListAsync(ct);
+        var projects = rows.Take(pageSize).ToList();
         // The published package schema requires at least one project: an empty scope has no package to give.
         if (projects.Count == 0) return Problem.NotFound("OC4IDS package of", regionCode ?? caller.RegionCode);
 
-        var published = projects.Max(p => p.UpdatedAt);
         var package = new JsonObject
         {
-            ["uri"] = $"{request.Scheme}://{request.Host}/api/city/projects.oc4ids" + (regionCode is null ? "" : $"?regionCode={regionCode}"),
-            ["publishedDate"] = published.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+            ["uri"] = Address(options.Value, regionCode, after is null ? null : cursor),
+            ["publishedDate"] = projects.Max(p => p.UpdatedAt).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
             ["version"] = Version,
             ["publisher"] = new JsonObject { ["name"] = "晋城市项目建设攻坚指挥部办公室" },
             ["projects"] = new JsonArray(projects.Select(p => (JsonNode)Project(p)).ToArray()),
         };
+        if (rows.Count > pageSize) package["links"] = new JsonObject { ["next"] = Address(options.Value, regionCode, projects[^1].ProjectId) };
         return TypedResults.Content(package.ToJsonString(), "application/json");
+    }
+
+    static string Address(Oc4idsOptions options, string? regionCode, Guid? after)
+    {
+        var query = new List<string>();
+        if (regionCode is not null) query.Add("regionCode=" + Uri.EscapeDataString(regionCode));
+        if (after is { } id) query.Add("after=" + id);
+        return options.PublicBaseUrl.TrimEnd('/') + "/api/city/projects.oc4ids" + (query.Count == 0 ? "" : "?" + string.Join("&", query));
     }
 
     public static JsonObject Project(ProjectView p)

@@ -7,6 +7,7 @@ using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Http;
 using Platform.ServiceDefaults.Problems;
+using Platform.Spreadsheets;
 using ProjectLibrary.Api.Features.Projects;
 
 namespace ProjectLibrary.Api.Features.Imports;
@@ -25,7 +26,8 @@ public static class ImportEndpoints
                          "Every row is checked first; with any bad row nothing is written unless ?goodRowsOnly=true. " +
                          "Send 'Prefer: respond-async' to get 202 and a job to poll.")
             .DisableAntiforgery()
-            .WithMetadata(new RequestSizeLimitAttribute(ProjectImporter.Limits.MaxFileBytes + 1024 * 1024));
+            .WithMetadata(new RequestSizeLimitAttribute(
+                ProjectImporter.ConfiguredLimits(app.ServiceProvider.GetRequiredService<IConfiguration>()).MaxFileBytes + 1024 * 1024));
         group.MapGet("/", List).WithSummary("The import history in the caller's scope, newest first (?kind=&status=)");
         group.MapGet("/{id:guid}", Get).WithSummary("One import: status, counts, every error and a page of row outcomes (?outcome=rejected)");
         return app;
@@ -65,13 +67,15 @@ public static class ImportEndpoints
         var file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault();
         if (file is null) return FileRequired();
         if (file.Length == 0) return Problem.BadRequest("empty_file", "上传的文件是空的。");
-        if (file.Length > ProjectImporter.Limits.MaxFileBytes)
-            return Problem.BadRequest("invalid_spreadsheet", $"文件超过 {ProjectImporter.Limits.MaxFileBytes / 1024 / 1024} MB，请分批导入。");
+        if (file.Length > importer.Limits.MaxFileBytes)
+            return TooLarge($"文件超过 {importer.Limits.MaxFileBytes / 1024 / 1024} MB，请分批导入。");
 
         using var buffer = new MemoryStream((int)file.Length);
         await file.CopyToAsync(buffer, ct);
         var content = buffer.ToArray();
         var respondAsync = request.Headers["Prefer"].Any(p => p?.Contains("respond-async", StringComparison.OrdinalIgnoreCase) == true);
+        // A queued job would only fail later: a zip bomb is refused while the uploader still waits (the package checks, not the parse).
+        if (respondAsync && PackageRefusal(content, file.FileName, importer.Limits) is { } refusal) return refusal;
         var job = new ImportJob
         {
             Id = Guid.CreateVersion7(), RegionCode = caller.RegionCode, Township = caller.Township, CreatedBy = caller.UserName,
@@ -95,8 +99,30 @@ public static class ImportEndpoints
             ImportStatus.Completed => TypedResults.Ok(ImportJobResponse.From(job)),
             ImportStatus.Rejected => Rejected(job),
             _ when job.FailureCode == "import_conflict" => Problem.Conflict("import_conflict", job.Failure!),
+            _ when job.FailureCode == ProjectImporter.TooLarge => TooLarge(job.Failure!),
             _ => Problem.BadRequest(job.FailureCode ?? "invalid_spreadsheet", job.Failure ?? "无法读取该文件。"),
         };
+    }
+
+    static ProblemHttpResult TooLarge(string detail) =>
+        Problem.Create(StatusCodes.Status413PayloadTooLarge, ProjectImporter.TooLarge, "Payload too large", detail);
+
+    static ProblemHttpResult? PackageRefusal(byte[] content, string fileName, ReadLimits limits)
+    {
+        if (Path.GetExtension(fileName).ToLowerInvariant() is not (".xlsx" or ".xlsm")) return null;
+        try
+        {
+            XlsxReader.CheckPackage(new MemoryStream(content, writable: false), limits);
+            return null;
+        }
+        catch (SpreadsheetTooLargeException e)
+        {
+            return TooLarge(e.Message);
+        }
+        catch (SpreadsheetException e)
+        {
+            return Problem.BadRequest("invalid_spreadsheet", e.Message);
+        }
     }
 
     static ProblemHttpResult FileRequired() =>

@@ -66,6 +66,9 @@ public static class ImportPlanner
 
             var merged = existing is null ? input : Overlay(existing.ToInput(), row);
             merged = merged with { KeyLevel = KeyLevelToStore(merged, existing) };
+            var (keyLevel, keyLevelRefused) = KeyLevelRules.Resolve(caller, merged.KeyLevel, existing);
+            if (keyLevelRefused) Error("keyLevel", KeyLevelRules.Chinese);
+            else merged = merged with { KeyLevel = keyLevel };
             if (errors.Count == 0)
             {
                 var validation = new ValidationErrors();
@@ -111,7 +114,8 @@ public static class ImportPlanner
             if (byCode.TryGetValue(code, out var coded)) return coded;
             if (lookups.NationalCodes.ContainsKey(code))
             {
-                error("nationalCode", "该项目代码已被其他地区（或乡镇）的项目使用");
+                // Which project holds it, and where, is not the importer's to learn: the same words as any taken identifier.
+                error("nationalCode", "已被另一个项目使用");
                 return null;
             }
         }

@@ -15,14 +15,19 @@ namespace ProjectLibrary.Api.Features.Imports;
 /// Runs one import job: read the file, check every row, and (unless rows are wrong and the caller did not ask for the
 /// good rows only) write everything in one transaction. The same code serves a request that waits and the background worker.
 /// </summary>
-public sealed class ProjectImporter(ProjectsDb db, TimeProvider clock, OutboxSignal outbox, IServiceScopeFactory scopes, ILogger<ProjectImporter> logger)
+public sealed class ProjectImporter(ProjectsDb db, TimeProvider clock, OutboxSignal outbox, IServiceScopeFactory scopes, IConfiguration configuration,
+    ILogger<ProjectImporter> logger)
 {
-    /// <summary>A county's whole library fits; a zip bomb or a 2 GB upload does not.</summary>
-    public static readonly ReadLimits Limits = new()
+    /// <summary>A county's whole library fits; a zip bomb or a 2 GB upload does not. Each can be changed by a setting (Spreadsheets:MaxSharedStrings …).</summary>
+    public static readonly ReadLimits DefaultLimits = new()
     {
         MaxFileBytes = 64 * 1024 * 1024, MaxRows = 250_000, MaxColumns = 100, MaxCellLength = 4_000,
-        MaxUncompressedBytes = 600 * 1024 * 1024,
+        MaxUncompressedBytes = 600 * 1024 * 1024, MaxSharedStrings = 5_000_000,
     };
+
+    public static ReadLimits ConfiguredLimits(IConfiguration configuration) => DefaultLimits.WithSettings(key => configuration[key]);
+
+    public ReadLimits Limits { get; } = ConfiguredLimits(configuration);
 
     public static readonly JsonSerializerOptions ReportJson = Json.Options;
 
@@ -36,6 +41,10 @@ public sealed class ProjectImporter(ProjectsDb db, TimeProvider clock, OutboxSig
             var cells = TabularReader.Read(new MemoryStream(content, writable: false), job.FileName, Limits);
             if (job.Kind == ImportKind.Progress) await ImportProgressAsync(job, cells, watch, ct);
             else await ImportProjectsAsync(job, cells, watch, ct);
+        }
+        catch (SpreadsheetTooLargeException e)
+        {
+            await Finish(job, ImportStatus.Failed, TooLarge, e.Message, null, ct);
         }
         catch (SpreadsheetException e)
         {
@@ -54,6 +63,9 @@ public sealed class ProjectImporter(ProjectsDb db, TimeProvider clock, OutboxSig
             await Finish(job, ImportStatus.Failed, "import_conflict", ConcurrentWrite, null, ct);
         }
     }
+
+    /// <summary>The failure code of a file over a size limit (the upload answers 413).</summary>
+    public const string TooLarge = "spreadsheet_too_large";
 
     const string ConcurrentWrite = "导入期间他人登记了相同的项目或月份，未导入任何数据；请重新导入。";
 

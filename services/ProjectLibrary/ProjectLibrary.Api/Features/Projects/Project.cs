@@ -110,6 +110,14 @@ public sealed partial class Project : IAudited
         LocalNumber = Blank(input.LocalNumber);
     }
 
+    /// <summary>The city headquarters' own call on the key level (null: back to the rule); see <see cref="KeyLevelRules"/>.</summary>
+    public void SetKeyLevel(KeyLevel? level, DateTimeOffset now)
+    {
+        KeyLevelSetExplicitly = level is not null;
+        KeyLevel = level ?? DefaultKeyLevel(AnnualPlannedInvestment);
+        Touch(now);
+    }
+
     public static KeyLevel DefaultKeyLevel(decimal annualPlannedInvestment) =>
         annualPlannedInvestment >= CountyKeyThreshold ? KeyLevel.County : KeyLevel.None;
 

@@ -25,6 +25,8 @@ public static class ProjectEndpoints
         group.MapGet("/{id:guid}", Get).WithSummary("One project, with its ETag");
         group.MapPost("/", Create).WithSummary("Register a project (publishes ProjectRegistered)");
         group.MapPut("/{id:guid}", Update).WithSummary("Replace a project's fields; requires If-Match (publishes ProjectUpdated)");
+        group.MapPut("/{id:guid}/key-level", SetKeyLevel)
+            .WithSummary("The city headquarters sets (or with null returns to the rule) any project's key level; requires If-Match (publishes ProjectUpdated)");
         group.MapStageEndpoints();
         app.MapAuditTrail("/api/projects/audit", ProjectAudit.Policy);
         return app;
@@ -62,6 +64,7 @@ public static class ProjectEndpoints
         TimeProvider clock, IOptions<ScheduleOptions> options, HttpResponse response, CancellationToken ct)
     {
         if (WriteRefusal(caller, input, creating: true) is { } refusal) return refusal;
+        if (KeyLevelRules.Resolve(caller, input.KeyLevel, existing: null).Refused) return KeyLevelRefusal();
         if (await DuplicateIdentifier(db, input, exceptId: null, ct) is { } duplicate) return duplicate;
 
         var project = Project.Register(input, clock.GetUtcNow());
@@ -82,6 +85,9 @@ public static class ProjectEndpoints
         if (!request.Headers.IfMatch.Contains(project.ETag) && !request.Headers.IfMatch.Contains("*")) return Problem.PreconditionFailed();
         if (WriteRefusal(caller, input) is { } refusal) return refusal;
         if (!caller.CanWrite(project.RegionCode, project.Township)) return Problem.Forbidden("The project belongs to another region.");
+        var (keyLevel, keyLevelRefused) = KeyLevelRules.Resolve(caller, input.KeyLevel, project);
+        if (keyLevelRefused) return KeyLevelRefusal();
+        input = input with { KeyLevel = keyLevel };
         if (await DuplicateIdentifier(db, input, project.Id, ct) is { } duplicate) return duplicate;
 
         var planYear = project.Year;
@@ -105,6 +111,34 @@ public static class ProjectEndpoints
         response.Headers.ETag = project.ETag;
         return TypedResults.Ok(ProjectResponse.From(project, View(null, null, clock, options)));
     }
+
+    public sealed record KeyLevelInput(KeyLevel? KeyLevel);
+
+    static async Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> SetKeyLevel(Guid id, KeyLevelInput input, ProjectsDb db, CallerScope caller,
+        TimeProvider clock, IOptions<ScheduleOptions> options, HttpRequest request, HttpResponse response, CancellationToken ct)
+    {
+        var project = await db.Projects.VisibleTo(caller).FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (project is null) return Problem.NotFound("Project", id);
+        if (!KeyLevelRules.MaySetReserved(caller)) return KeyLevelRefusal();
+        if (request.Headers.IfMatch.Count == 0) return Problem.PreconditionRequired();
+        if (!request.Headers.IfMatch.Contains(project.ETag) && !request.Headers.IfMatch.Contains("*")) return Problem.PreconditionFailed();
+
+        project.SetKeyLevel(input.KeyLevel, clock.GetUtcNow());
+        db.AddEvent(new ProjectUpdated { Project = project.ToSnapshot(), Version = project.Version, OccurredAt = project.UpdatedAt });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Problem.PreconditionFailed();
+        }
+        response.Headers.ETag = project.ETag;
+        return TypedResults.Ok(ProjectResponse.From(project, View(null, null, clock, options)));
+    }
+
+    static ProblemHttpResult KeyLevelRefusal() =>
+        Problem.Create(StatusCodes.Status403Forbidden, KeyLevelRules.Code, "Forbidden", KeyLevelRules.Detail);
 
     /// <summary>Only the project office (or a township for its own township, the city for 市本级) writes, and only in its own region.</summary>
     /// The investment promotion centre may also register (not edit) a project: converting a signed deal.

@@ -39,7 +39,8 @@ public sealed record ImportReport(string FileName, int RowsRead, int Imported, i
 
 public static class FigureEndpoints
 {
-    static readonly ReadLimits ImportLimits = new() { MaxFileBytes = 5 * 1024 * 1024, MaxRows = 5_000, MaxCellLength = 500 };
+    /// <summary>A month of a county's figures fits easily; each limit can be changed by a setting (Spreadsheets:MaxSharedStrings …).</summary>
+    static readonly ReadLimits ImportLimits = new() { MaxFileBytes = 5 * 1024 * 1024, MaxRows = 5_000, MaxCellLength = 500, MaxSharedStrings = 100_000 };
 
     public static IEndpointRouteBuilder MapFigureEndpoints(this IEndpointRouteBuilder app)
     {
@@ -78,7 +79,7 @@ public static class FigureEndpoints
     }
 
     static async Task<Results<Ok<ImportReport>, ProblemHttpResult>> Import(HttpRequest request, StatisticsDb db, CallerScope caller,
-        TimeProvider clock, [FromQuery] bool? goodRowsOnly, CancellationToken ct)
+        TimeProvider clock, IConfiguration configuration, [FromQuery] bool? goodRowsOnly, CancellationToken ct)
     {
         if (!caller.HasRole(StatisticsRoles.Deciders)) return Problem.Forbidden($"The role {caller.Role} cannot enter official statistics.");
         if (!request.HasFormContentType) return Problem.BadRequest("file_required", "Send the sheet as multipart/form-data in a field named \"file\".");
@@ -90,7 +91,11 @@ public static class FigureEndpoints
         try
         {
             await using var stream = file.OpenReadStream();
-            sheet = TabularReader.Read(stream, file.FileName, ImportLimits);
+            sheet = TabularReader.Read(stream, file.FileName, ImportLimits.WithSettings(key => configuration[key]));
+        }
+        catch (SpreadsheetTooLargeException e)
+        {
+            return Problem.Create(StatusCodes.Status413PayloadTooLarge, "spreadsheet_too_large", "Payload too large", e.Message);
         }
         catch (SpreadsheetException e)
         {
