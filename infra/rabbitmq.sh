@@ -111,6 +111,12 @@ ensure_permissions() { # user configure write read (on every vhost)
 ensure_user "$PLATFORM_MQ_OPERATOR_USER" "$PLATFORM_MQ_OPERATOR_PASSWORD" management
 ensure_permissions "$PLATFORM_MQ_OPERATOR_USER" ".*" ".*" ".*"
 
+# RabbitMQ's built-in guest/guest administrator: any process on this host could use it to publish anything.
+if grep -q $'^guest\t' <<<"$user_list"; then
+  ctl delete_user guest >/dev/null
+  log "deleted the built-in guest user"
+fi
+
 # One user per backend service, allowed to publish only its own contracts (infra/broker-permissions.sh,
 # derived for all services at once in the background).
 perm_dir=$(mktemp -d)
