@@ -112,7 +112,7 @@ ensure_user "$PLATFORM_MQ_OPERATOR_USER" "$PLATFORM_MQ_OPERATOR_PASSWORD" manage
 ensure_permissions "$PLATFORM_MQ_OPERATOR_USER" ".*" ".*" ".*"
 
 # RabbitMQ's built-in guest/guest administrator: any process on this host could use it to publish anything.
-if grep -q $'^guest\t' <<<"$user_list"; then
+if grep -qx guest <<<"$users"; then
   ctl delete_user guest >/dev/null
   log "deleted the built-in guest user"
 fi
