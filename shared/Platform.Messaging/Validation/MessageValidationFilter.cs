@@ -1,0 +1,32 @@
+using MassTransit;
+using Microsoft.Extensions.Logging;
+
+namespace Platform.Messaging;
+
+/// <summary>
+/// Runs on every consumer's endpoint before the consumer: a message that breaks its contract's rules is refused with a
+/// <see cref="MessageRejectedException"/> (no retry: straight to the _error queue). Rejections a consumer raises itself
+/// (a version far ahead, a project moved to another region) pass through here too, so each is logged once, at Warning.
+/// </summary>
+internal sealed class MessageValidationFilter<T>(MessageValidators validators, MessagingOptions options,
+    ILogger<MessageValidationFilter<T>> logger) : IFilter<ConsumeContext<T>>
+    where T : class
+{
+    public async Task Send(ConsumeContext<T> context, IPipe<ConsumeContext<T>> next)
+    {
+        try
+        {
+            var problems = validators.Check(context.Message, options.MaxAmount);
+            if (problems.Count > 0) throw new MessageRejectedException(string.Join("; ", problems));
+            await next.Send(context);
+        }
+        catch (MessageRejectedException e)
+        {
+            logger.LogWarning("Rejected {MessageType} {MessageId} on {InputAddress}: {Reason}",
+                typeof(T).Name, context.MessageId, context.ReceiveContext.InputAddress, e.Reason);
+            throw;
+        }
+    }
+
+    public void Probe(ProbeContext context) => context.CreateFilterScope("message-validation");
+}
