@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using MassTransit;
@@ -19,7 +20,36 @@ public static class ErrorQueues
         new KebabCaseEndpointNameFormatter(services.GetRequiredService<MessagingOptions>().EndpointPrefix, false).Consumer<TConsumer>() + "_error";
 
     /// <summary>
-    /// Waits until <paramref name="queue"/> holds the message <paramref name="messageId"/> and takes it off the queue;
+    /// Waits until <paramref name="queue"/> holds at least <paramref name="count"/> messages. Counted with rabbitmqctl,
+    /// which sees every queue: a temporary endpoint's _error queue (test runs) is exclusive to the service's connection.
+    /// </summary>
+    public static async Task WaitForCountAsync(string queue, long count = 1, int seconds = 20)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await CountAsync(queue) >= count) return;
+            await Task.Delay(200);
+        }
+        Assert.Fail($"{queue} never held {count} message(s)");
+    }
+
+    public static async Task<long> CountAsync(string queue)
+    {
+        var psi = new ProcessStartInfo("rabbitmqctl") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { "-q", "list_queues", "-p", TestEnvironment.RabbitVirtualHost, "--no-table-headers", "name", "messages" })
+            psi.ArgumentList.Add(a);
+        using var process = Process.Start(psi)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split('\t', StringSplitOptions.TrimEntries))
+            .Where(cols => cols.Length == 2 && cols[0] == queue)
+            .Select(cols => long.Parse(cols[1])).FirstOrDefault();
+    }
+
+    /// <summary>
+    /// Waits until <paramref name="queue"/> (a durable one: temporary endpoints' _error queues are exclusive) holds the message <paramref name="messageId"/> and takes it off the queue;
     /// other messages stay where they are. Fails the test after <paramref name="seconds"/>.
     /// </summary>
     public static async Task<FaultedMessage> TakeAsync(string queue, Guid messageId, int seconds = 20)

@@ -14,19 +14,29 @@ internal sealed class MessageValidationFilter<T>(MessageValidators validators, M
 {
     public async Task Send(ConsumeContext<T> context, IPipe<ConsumeContext<T>> next)
     {
+        var problems = validators.Check(context.Message, options.MaxAmount);
+        if (problems.Count > 0)
+        {
+            var rejected = new MessageRejectedException(string.Join("; ", problems));
+            Log(context, rejected);
+            // As a failing consumer would: Fault<T> is published (no consumer ran to do it), then the move to _error.
+            await context.NotifyFaulted(context, TimeSpan.Zero, "message-validation", rejected);
+            throw rejected;
+        }
         try
         {
-            var problems = validators.Check(context.Message, options.MaxAmount);
-            if (problems.Count > 0) throw new MessageRejectedException(string.Join("; ", problems));
             await next.Send(context);
         }
         catch (MessageRejectedException e)
         {
-            logger.LogWarning("Rejected {MessageType} {MessageId} on {InputAddress}: {Reason}",
-                typeof(T).Name, context.MessageId, context.ReceiveContext.InputAddress, e.Reason);
+            Log(context, e);
             throw;
         }
     }
+
+    private void Log(ConsumeContext<T> context, MessageRejectedException e) =>
+        logger.LogWarning("Rejected {MessageType} {MessageId} on {InputAddress}: {Reason}",
+            typeof(T).Name, context.MessageId, context.ReceiveContext.InputAddress, e.Reason);
 
     public void Probe(ProbeContext context) => context.CreateFilterScope("message-validation");
 }
