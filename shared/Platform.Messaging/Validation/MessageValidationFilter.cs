@@ -19,8 +19,7 @@ internal sealed class MessageValidationFilter<T>(MessageValidators validators, M
         {
             var rejected = new MessageRejectedException(string.Join("; ", problems));
             Log(context, rejected);
-            // As a failing consumer would: Fault<T> is published (no consumer ran to do it), then the move to _error.
-            await context.NotifyFaulted(context, TimeSpan.Zero, "message-validation", rejected);
+            await PublishFault(context, rejected);
             throw rejected;
         }
         try
@@ -31,6 +30,22 @@ internal sealed class MessageValidationFilter<T>(MessageValidators validators, M
         {
             Log(context, e);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// As a failing consumer would: Fault&lt;T&gt; is published (no consumer ran to do it), then the move to _error. A broker
+    /// refusing the fault (a service user without rights on the fault exchange) must not turn the rejection into retries.
+    /// </summary>
+    private async Task PublishFault(ConsumeContext<T> context, MessageRejectedException rejected)
+    {
+        try
+        {
+            await context.NotifyFaulted(context, TimeSpan.Zero, "message-validation", rejected);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "The fault of rejected {MessageType} {MessageId} could not be published", typeof(T).Name, context.MessageId);
         }
     }
 
