@@ -8,7 +8,7 @@ namespace Platform.Messaging;
 /// Base class for consumers whose effect must happen exactly once per message. The inbox key, the handler's
 /// changes and any outbox rows it adds commit in one transaction; a redelivered MessageId is acknowledged
 /// without calling <see cref="Handle"/>. Any exception rolls everything back and is rethrown so MassTransit
-/// retries and finally moves the message to the _error queue.
+/// retries and finally moves the message to the _error queue; a <see cref="MessageRejectedException"/> goes there at once.
 /// </summary>
 public abstract class InboxConsumer<TMessage, TDbContext> : IConsumer<TMessage>
     where TMessage : class
@@ -47,16 +47,6 @@ public abstract class InboxConsumer<TMessage, TDbContext> : IConsumer<TMessage>
     }
 
     protected abstract Task Handle(ConsumeContext<TMessage> context, CancellationToken cancellationToken);
-}
-
-/// <summary>Helpers for versioned events (every contract carries the aggregate's growing Version).</summary>
-public static class EventVersion
-{
-    /// <summary>
-    /// True if an event with <paramref name="incoming"/> version should be applied to a local view that has
-    /// <paramref name="applied"/> (null = never seen). Older or equal versions are stale redeliveries/reorderings.
-    /// </summary>
-    public static bool IsNewer(long incoming, long? applied) => applied is null || incoming > applied.Value;
 }
 
 /// <summary>

@@ -25,6 +25,12 @@ public sealed class MessagingOptions
     public int ConcurrentMessages { get; set; } = 8;
     /// <summary>Queues that vanish when the process goes (test runs), so runs leave nothing behind.</summary>
     public bool TemporaryQueues { get; set; }
+
+    public const long DefaultMaxVersionAhead = 10_000;
+    /// <summary>How far an incoming event's version may be ahead of the version a consumer holds (see <see cref="EventVersion"/>).</summary>
+    public long MaxVersionAhead { get; set; } = DefaultMaxVersionAhead;
+    /// <summary>The largest amount (万元) an incoming event may carry: 10,000,000 万元 = 1,000 亿元, beyond any one project.</summary>
+    public decimal MaxAmount { get; set; } = 10_000_000m;
 }
 
 /// <summary>Configuration section "RabbitMq".</summary>

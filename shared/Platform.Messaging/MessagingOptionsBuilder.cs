@@ -7,6 +7,7 @@ public sealed class MessagingOptionsBuilder
 {
     internal MessageTypeRegistry Registry { get; } = new();
     internal List<Type> Consumers { get; } = [];
+    internal MessageValidators Validators { get; } = new();
 
     /// <summary>Allows <see cref="OutboxDbContextExtensions.AddEvent{T}"/> for <typeparamref name="T"/> and lets the dispatcher read it back.</summary>
     public MessagingOptionsBuilder Publishes<T>() where T : class
@@ -20,6 +21,16 @@ public sealed class MessagingOptionsBuilder
     {
         if (!Consumers.Contains(typeof(TConsumer)))
             Consumers.Add(typeof(TConsumer));
+        return this;
+    }
+
+    /// <summary>
+    /// Content rules for a message type that is not one of Platform.Contracts' events (those have theirs in
+    /// <see cref="ContractRules"/>): a message breaking them is refused before any consumer sees it.
+    /// </summary>
+    public MessagingOptionsBuilder Validates<T>(Action<T, MessageChecks> rule) where T : class
+    {
+        Validators.Add(rule);
         return this;
     }
 }

@@ -11,7 +11,8 @@ public static class MessagingServiceCollectionExtensions
 {
     /// <summary>
     /// Wires MassTransit over RabbitMQ (section "RabbitMq"), the outbox dispatcher for <typeparamref name="TDbContext"/>
-    /// (section "Messaging"), the SaveChanges interceptor that wakes it, the consumers and their retry policy.
+    /// (section "Messaging"), the SaveChanges interceptor that wakes it, the consumers, the checks of what they receive
+    /// (<see cref="ContractRules"/>) and their retry policy.
     /// The service still registers its DbContext itself (AddDbContext); the interceptor is attached here.
     /// </summary>
     public static IHostApplicationBuilder AddPlatformMessaging<TDbContext>(this IHostApplicationBuilder builder,
@@ -26,6 +27,8 @@ public static class MessagingServiceCollectionExtensions
         var services = builder.Services;
         services.AddMetrics();
         services.AddSingleton(spec.Registry);
+        services.AddSingleton(spec.Validators);
+        EventVersion.MaxAhead = options.MaxVersionAhead;
         services.AddSingleton(options);
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton(sp => new OutboxMetrics(sp.GetRequiredService<IMeterFactory>(), servicePrefix));
@@ -41,6 +44,7 @@ public static class MessagingServiceCollectionExtensions
             x.AddConfigureEndpointsCallback((context, _, endpoint) =>
             {
                 endpoint.UseConsumeFilter(typeof(CorrelationConsumeFilter<>), context);
+                endpoint.UseConsumeFilter(typeof(MessageValidationFilter<>), context);
                 endpoint.ConcurrentMessageLimit = options.ConcurrentMessages;
                 if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
                 {
@@ -52,9 +56,12 @@ public static class MessagingServiceCollectionExtensions
                     }
                 }
                 // Bounded in-process retries; when exhausted MassTransit moves the message to <queue>_error
-                // (it is never acknowledged as handled).
-                endpoint.UseMessageRetry(r => r.Exponential(options.MaxRetries,
-                    TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(100)));
+                // (it is never acknowledged as handled). A rejected message would fail the same way every time: no retry.
+                endpoint.UseMessageRetry(r =>
+                {
+                    r.Exponential(options.MaxRetries, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(100));
+                    r.Ignore<MessageRejectedException>();
+                });
             });
             x.UsingRabbitMq((context, cfg) =>
             {

@@ -26,7 +26,7 @@ public sealed class OutboxTests(TestDatabase db) : IClassFixture<TestDatabase>, 
         await app.StartAsync();
         var started = new ProjectStarted
         {
-            ProjectId = Guid.NewGuid(), RegionCode = "320100", ActualStartDate = new DateOnly(2025, 3, 1),
+            ProjectId = Guid.NewGuid(), RegionCode = "140522", ActualStartDate = new DateOnly(2025, 3, 1),
             TotalInvestment = 1234.5m, Version = 3, OccurredAt = DateTimeOffset.UtcNow,
         };
 

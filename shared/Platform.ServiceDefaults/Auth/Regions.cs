@@ -1,3 +1,5 @@
+using Platform.Contracts;
+
 namespace Platform.ServiceDefaults.Auth;
 
 /// <summary>
@@ -6,19 +8,10 @@ namespace Platform.ServiceDefaults.Auth;
 /// </summary>
 public static class Regions
 {
-    public const string City = "140500";
+    public const string City = RegionCodes.City;
 
-    public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>
-    {
-        [City] = "晋城市",
-        ["140502"] = "城区",
-        ["140521"] = "沁水县",
-        ["140522"] = "阳城县",
-        ["140524"] = "陵川县",
-        ["140525"] = "泽州县",
-        ["140581"] = "高平市",
-        ["140571"] = "开发区",
-    };
+    /// <summary>The list itself lives in Platform.Contracts, where the messaging layer checks incoming events against it too.</summary>
+    public static IReadOnlyDictionary<string, string> Names => RegionCodes.Names;
 
     /// <summary>Every region a record can belong to, the city's own 市本级 included.</summary>
     public static IEnumerable<string> Codes => Names.Keys;
@@ -26,7 +19,7 @@ public static class Regions
     /// <summary>The districts the city's targets are split across (市本级 included, as in the notices).</summary>
     public static IEnumerable<string> Districts => Names.Keys.Where(c => c != City);
 
-    public static bool IsKnown(string? code) => code is not null && Names.ContainsKey(code);
+    public static bool IsKnown(string? code) => RegionCodes.IsKnown(code);
 
     public static string NameOf(string code) =>
         code == City ? "市本级" : Names.TryGetValue(code, out var name) ? name : code;

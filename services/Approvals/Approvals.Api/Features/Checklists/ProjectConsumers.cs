@@ -36,7 +36,8 @@ public static class ProjectSync
     public static async Task Apply(ApprovalsDb db, ProjectSnapshot snapshot, long version, TimeProvider clock, CancellationToken ct)
     {
         var view = await db.Projects.FirstOrDefaultAsync(p => p.ProjectId == snapshot.ProjectId, ct);
-        if (view is not null && !EventVersion.IsNewer(version, view.SourceVersion)) return;
+        EventRegion.EnsureUnchanged(view?.RegionCode, snapshot.RegionCode, "Project", snapshot.ProjectId);
+        if (!EventVersion.IsNewer(version, view?.SourceVersion)) return;
 
         var now = clock.GetUtcNow();
         var items = view is null ? [] : await db.ChecklistItems.Where(i => i.ProjectId == snapshot.ProjectId).ToListAsync(ct);

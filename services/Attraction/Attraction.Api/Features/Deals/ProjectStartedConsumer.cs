@@ -17,6 +17,7 @@ public sealed class ProjectStartedConsumer(AttractionDb db, Actor actor, TimePro
     {
         actor.ActAsSystem("ProjectStarted");
         var deal = await Db.Deals.FirstOrDefaultAsync(d => d.ProjectId == context.Message.ProjectId, ct);
+        EventRegion.EnsureUnchanged(deal?.RegionCode, context.Message.RegionCode, "Project", context.Message.ProjectId);
         deal?.ApplyStart(context.Message, clock.GetUtcNow());
     }
 }

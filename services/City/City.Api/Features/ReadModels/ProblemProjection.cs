@@ -23,6 +23,7 @@ public sealed class ProblemProjection(CityDb db)
         };
         await db.Database.ExecuteSqlAsync($"select pg_advisory_xact_lock(4711, hashtext({problemId.ToString()}))", ct);
         var problem = await db.Problems.FindAsync([problemId], ct);
+        EventRegion.EnsureUnchanged(problem?.RegionCode, region, "Problem", problemId);
         if (problem is null) db.Problems.Add(problem = new ProblemView { ProblemId = problemId, ProjectId = projectId, RegionCode = region, UpdatedAt = at });
         var newer = EventVersion.IsNewer(version, problem.Version == 0 ? null : problem.Version);
         var changed = newer;

@@ -1,4 +1,5 @@
 using Platform.Contracts.ProjectLibrary;
+using Platform.Messaging;
 
 namespace City.Api.Features.ReadModels;
 
@@ -56,6 +57,7 @@ public sealed class ProjectView
     /// </summary>
     public bool Apply(ProjectSnapshot s, long version, DateTimeOffset at)
     {
+        EventVersion.EnsurePlausible(version, Math.Max(Version, StageVersion));
         var newerLifecycle = version > StageVersion;
         if (version <= Version && Registered && !newerLifecycle) return false;
         UpdatedAt = at;
@@ -93,6 +95,7 @@ public sealed class ProjectView
 
     public bool ChangeStage(string stage, DateOnly date, long version, DateTimeOffset at)
     {
+        EventVersion.EnsurePlausible(version, Math.Max(Version, StageVersion));
         if (version <= StageVersion) return false;
         Stage = stage;
         if (stage == Stages.UnderConstruction && ActualStartDate is null) ActualStartDate = date;
@@ -105,6 +108,7 @@ public sealed class ProjectView
     /// <summary>ProjectStarted may share its version with the StageChanged of the same change, so equal is not stale.</summary>
     public bool Start(DateOnly date, long version, DateTimeOffset at)
     {
+        EventVersion.EnsurePlausible(version, Math.Max(Version, StageVersion));
         if (version < StageVersion || ActualStartDate == date && Stage == Stages.UnderConstruction) return false;
         ActualStartDate = date;
         if (Stages.BeforeStart.Contains(Stage)) Stage = Stages.UnderConstruction;

@@ -54,6 +54,7 @@ public sealed class Projector(CityDb db, AggregateDeltas deltas)
     {
         await Lock(id, ct);
         var view = await db.ProjectViews.FindAsync([id], ct);
+        EventRegion.EnsureUnchanged(view?.RegionCode, region, "Project", id);
         var figures = await db.ProjectFigures.Where(f => f.ProjectId == id).ToListAsync(ct);
         var before = Contributions.Of(view, figures).ToList();
         var created = view is null;
@@ -67,7 +68,7 @@ public sealed class Projector(CityDb db, AggregateDeltas deltas)
     bool Figure(List<ProjectFigure> figures, Guid projectId, string source, string period, decimal completed, decimal? yearToDate, long version)
     {
         var figure = figures.FirstOrDefault(f => f.Source == source && f.Period == period);
-        if (figure is not null && !EventVersion.IsNewer(version, figure.Version)) return false;
+        if (!EventVersion.IsNewer(version, figure?.Version)) return false;
         if (figure is null)
         {
             figure = new ProjectFigure { ProjectId = projectId, Source = source, Period = period };
@@ -102,6 +103,7 @@ public sealed class Projector(CityDb db, AggregateDeltas deltas)
     {
         await Lock(e.DealId, ct);
         var deal = await db.Deals.FindAsync([e.DealId], ct);
+        EventRegion.EnsureUnchanged(deal?.RegionCode, e.RegionCode, "Deal", e.DealId);
         if (deal is null) db.Deals.Add(deal = new DealView { DealId = e.DealId, RegionCode = e.RegionCode, Amount = e.Amount, SignedOn = e.SignedOn });
         deal.ProjectId = e.ProjectId;
         // The signing itself is DealSigned's to count; the project side gains its 招商 origin.
@@ -117,7 +119,8 @@ public sealed class Projector(CityDb db, AggregateDeltas deltas)
     {
         await Lock(e.DealId, ct);
         var deal = await db.Deals.FindAsync([e.DealId], ct);
-        if (deal is not null && !EventVersion.IsNewer(e.Version, deal.Version == 0 ? null : deal.Version)) return false;
+        EventRegion.EnsureUnchanged(deal?.RegionCode, e.RegionCode, "Deal", e.DealId);
+        if (!EventVersion.IsNewer(e.Version, deal is null || deal.Version == 0 ? null : deal.Version)) return false;
         var before = Contributions.Of(deal).ToList();
         if (deal is null) db.Deals.Add(deal = new DealView { DealId = e.DealId });
         deal.RegionCode = e.RegionCode;
@@ -134,7 +137,8 @@ public sealed class Projector(CityDb db, AggregateDeltas deltas)
     {
         await Lock(e.FundsId, ct);
         var funds = await db.FundsArrivals.FindAsync([e.FundsId], ct);
-        if (funds is not null && !EventVersion.IsNewer(e.Version, funds.Version)) return false;
+        EventRegion.EnsureUnchanged(funds?.RegionCode, e.RegionCode, "Funds", e.FundsId);
+        if (!EventVersion.IsNewer(e.Version, funds?.Version)) return false;
         var before = Contributions.Of(funds).ToList();
         if (funds is null) db.FundsArrivals.Add(funds = new FundsArrival { FundsId = e.FundsId });
         (funds.DealId, funds.ProjectId, funds.RegionCode, funds.Amount, funds.ArrivedOn, funds.Version) =
@@ -147,7 +151,8 @@ public sealed class Projector(CityDb db, AggregateDeltas deltas)
     {
         await Lock(e.ApplicationId, ct);
         var funding = await db.Fundings.FindAsync([e.ApplicationId], ct);
-        if (funding is not null && !EventVersion.IsNewer(e.Version, funding.Version)) return false;
+        EventRegion.EnsureUnchanged(funding?.RegionCode, e.RegionCode, "Funding application", e.ApplicationId);
+        if (!EventVersion.IsNewer(e.Version, funding?.Version)) return false;
         var before = Contributions.Of(funding).ToList();
         if (funding is null) db.Fundings.Add(funding = new FundingView { ApplicationId = e.ApplicationId });
         (funding.ProjectId, funding.RegionCode, funding.ProgrammeKind, funding.Year, funding.ApprovedAmount, funding.ApprovedOn, funding.Version) =
@@ -159,6 +164,7 @@ public sealed class Projector(CityDb db, AggregateDeltas deltas)
     async Task<bool> Disburse(FundsDisbursed e, CancellationToken ct)
     {
         // Each disbursement adds money: keyed by (application, version), so neither order nor repeats matter.
+        EventVersion.EnsurePlausible(e.Version, null);
         if (await db.FundingDisbursements.FindAsync([e.ApplicationId, e.Version], ct) is not null) return false;
         db.FundingDisbursements.Add(new FundingDisbursement
         {
@@ -172,7 +178,8 @@ public sealed class Projector(CityDb db, AggregateDeltas deltas)
     {
         await Lock(e.ItemId, ct);
         var item = await db.Approvals.FindAsync([e.ItemId], ct);
-        if (item is not null && !EventVersion.IsNewer(e.Version, item.Version)) return false;
+        EventRegion.EnsureUnchanged(item?.RegionCode, e.RegionCode, "Approval item", e.ItemId);
+        if (!EventVersion.IsNewer(e.Version, item?.Version)) return false;
         if (item is null) db.Approvals.Add(item = new ApprovalView { ItemId = e.ItemId });
         (item.ProjectId, item.RegionCode, item.ProcedureCode, item.ProcedureName, item.Agency, item.Decision, item.DecidedOn, item.Version) =
             (e.ProjectId, e.RegionCode, e.ProcedureCode, e.ProcedureName, e.Agency, e.Decision, e.DecidedOn, e.Version);

@@ -30,6 +30,7 @@ static class KnownProjects
     public static async Task ApplyAsync(FundingDb db, ProjectSnapshot snapshot, long version, DateTimeOffset at, CancellationToken ct)
     {
         var known = await db.Projects.FindAsync([snapshot.ProjectId], ct);
+        EventRegion.EnsureUnchanged(known?.RegionCode, snapshot.RegionCode, "Project", snapshot.ProjectId);
         if (!EventVersion.IsNewer(version, known?.Version)) return;
         if (known is null) db.Projects.Add(KnownProject.From(snapshot, version, at));
         else known.Apply(snapshot, version, at);

@@ -1,3 +1,5 @@
+using Platform.Messaging;
+
 namespace ProjectLibrary.Api.Features.Projects;
 
 /// <summary>Why a lifecycle transition was refused: a stable code for the API and words for people.</summary>
@@ -73,7 +75,7 @@ public sealed partial class Project
     /// <summary>手续完备, from the approvals service. False when the event is older than what was applied.</summary>
     public bool MarkReadyToStart(long approvalsVersion, DateTimeOffset now)
     {
-        if (ApprovalsVersion is { } applied && approvalsVersion <= applied) return false;
+        if (!EventVersion.IsNewer(approvalsVersion, ApprovalsVersion)) return false;
         ApprovalsVersion = approvalsVersion;
         ReadyToStart = true;
         Touch(now);
@@ -83,7 +85,7 @@ public sealed partial class Project
     /// <summary>入库纳统, from the statistics bureau, with the statistics code when it gave one.</summary>
     public bool MarkIncludedInStatistics(long inclusionVersion, string? statisticsCode, DateTimeOffset now)
     {
-        if (InclusionVersion is { } applied && inclusionVersion <= applied) return false;
+        if (!EventVersion.IsNewer(inclusionVersion, InclusionVersion)) return false;
         InclusionVersion = inclusionVersion;
         IsIncludedInStatistics = true;
         if (!string.IsNullOrWhiteSpace(statisticsCode)) StatisticsCode = statisticsCode.Trim();
@@ -94,7 +96,7 @@ public sealed partial class Project
     /// <summary>The project came from a signed deal (招商引资 conversion).</summary>
     public bool LinkDeal(Guid dealId, long dealVersion, DateTimeOffset now)
     {
-        if (DealVersion is { } applied && dealVersion <= applied) return false;
+        if (!EventVersion.IsNewer(dealVersion, DealVersion)) return false;
         DealVersion = dealVersion;
         SourceDealId = dealId;
         Touch(now);

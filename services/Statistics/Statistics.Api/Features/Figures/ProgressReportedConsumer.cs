@@ -15,12 +15,13 @@ public sealed class ProgressReportedConsumer(StatisticsDb db, Actor actor) : Inb
         var m = context.Message;
         var period = Periods.Parse(m.Period) ?? m.Period;
         var figure = await Db.ScheduledFigures.FirstOrDefaultAsync(f => f.ProjectId == m.ProjectId && f.Period == period, ct);
+        EventRegion.EnsureUnchanged(figure?.RegionCode, m.RegionCode, "Project", m.ProjectId);
+        if (!EventVersion.IsNewer(m.Version, figure?.Version)) return;
         if (figure is null)
         {
             figure = new ScheduledFigure { ProjectId = m.ProjectId, Period = period, RegionCode = m.RegionCode };
             Db.ScheduledFigures.Add(figure);
         }
-        else if (!EventVersion.IsNewer(m.Version, figure.Version)) return;
         figure.Apply(m.CompletedInvestment, m.YearToDateInvestment, m.Version, m.OccurredAt);
     }
 }

@@ -60,6 +60,7 @@ static class ProjectSnapshots
     public static async Task<ProjectView> FindOrPlaceholder(StatisticsDb db, Guid id, string regionCode, CancellationToken ct)
     {
         var view = await db.Projects.FirstOrDefaultAsync(p => p.Id == id, ct);
+        EventRegion.EnsureUnchanged(view?.RegionCode, regionCode, "Project", id);
         if (view is not null) return view;
         view = ProjectView.Placeholder(id, regionCode);
         db.Projects.Add(view);

@@ -74,6 +74,7 @@ public sealed class ProjectView : IAudited, IRegional
 
     public bool ApplyStarted(DateOnly startDate, decimal totalInvestment, long version, DateTimeOffset at)
     {
+        EventVersion.EnsurePlausible(version, Version);
         if (version < Version) return false;
         ActualStartDate = startDate;
         TotalInvestment = totalInvestment;
@@ -85,6 +86,7 @@ public sealed class ProjectView : IAudited, IRegional
 
     public bool ApplyStageChanged(string toStage, DateOnly date, long version, DateTimeOffset at)
     {
+        EventVersion.EnsurePlausible(version, Version);
         if (version < Version) return false;
         Stage = toStage;
         if (toStage == UnderConstruction && ActualStartDate is null) ActualStartDate = date;

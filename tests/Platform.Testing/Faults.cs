@@ -1,0 +1,44 @@
+using System.Collections.Concurrent;
+using MassTransit;
+using Xunit;
+
+namespace Platform.Testing;
+
+/// <summary>
+/// Listens for the Fault&lt;T&gt; events MassTransit publishes when it moves a message of type T to an _error queue,
+/// on a temporary queue of the given bus (a service's own, or a test's bus on the real broker).
+/// </summary>
+public sealed class Faults<T> : IAsyncDisposable where T : class
+{
+    private readonly ConcurrentQueue<Fault<T>> _received = new();
+    private HostReceiveEndpointHandle _handle = null!;
+
+    public static async Task<Faults<T>> ListenAsync(IBus bus)
+    {
+        var faults = new Faults<T>();
+        faults._handle = bus.ConnectReceiveEndpoint(new TemporaryEndpointDefinition(), DefaultEndpointNameFormatter.Instance,
+            e => e.Handler<Fault<T>>(context =>
+            {
+                faults._received.Enqueue(context.Message);
+                return Task.CompletedTask;
+            }));
+        await faults._handle.Ready;
+        return faults;
+    }
+
+    /// <summary>The faults of message <paramref name="messageId"/> (one per consumer that refused it), once <paramref name="count"/> arrived.</summary>
+    public async Task<IReadOnlyList<Fault<T>>> WaitForAsync(Guid messageId, int count = 1, int seconds = 20)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (DateTime.UtcNow < deadline)
+        {
+            var matching = _received.Where(f => f.FaultedMessageId == messageId).ToList();
+            if (matching.Count >= count) return matching;
+            await Task.Delay(100);
+        }
+        Assert.Fail($"{count} fault(s) of {typeof(T).Name} {messageId} never arrived");
+        return [];
+    }
+
+    public async ValueTask DisposeAsync() => await _handle.StopAsync();
+}
