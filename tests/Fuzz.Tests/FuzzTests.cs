@@ -30,7 +30,6 @@ public sealed class FuzzTests(ITestOutputHelper output)
             ["RateLimiting:PermitsPerSecond"] = "100000",
             ["RateLimiting:Burst"] = "100000",
             ["RateLimiting:SignInPermitsPerMinute"] = "100000",
-            ["RateLimiting:AnonymousPermitsPerMinute"] = "100000",
         });
         var progress = Environment.GetEnvironmentVariable("PLATFORM_FUZZ_SUMMARY") is { Length: > 0 } summaryFile ? summaryFile + ".progress" : null;
         if (progress is not null) File.Delete(progress);
