@@ -8,7 +8,8 @@ namespace Fuzz.Tests;
 /// Bad input never gets a 500 (issue 14 item 8): every write operation of every service, at least 500 generated
 /// requests each, through the gateway. Fixed seed under <c>./platform test</c>; <c>./platform fuzz</c> sets
 /// PLATFORM_FUZZ_SEED to a random one. PLATFORM_FUZZ_COUNT (≥ 500 in the suite), PLATFORM_FUZZ_OPERATION (one
-/// operation, e.g. "PUT /api/city/targets") and PLATFORM_FUZZ_SUMMARY (a file for the summary) tune a run.
+/// operation, e.g. "PUT /api/city/targets") and PLATFORM_FUZZ_SUMMARY (a file for the summary; by default
+/// .platform/test-results/fuzz-summary.txt under ./platform test) tune a run.
 /// </summary>
 public sealed class FuzzTests(ITestOutputHelper output)
 {
@@ -31,7 +32,8 @@ public sealed class FuzzTests(ITestOutputHelper output)
             ["RateLimiting:Burst"] = "100000",
             ["RateLimiting:SignInPermitsPerMinute"] = "100000",
         });
-        var progress = Environment.GetEnvironmentVariable("PLATFORM_FUZZ_SUMMARY") is { Length: > 0 } summaryFile ? summaryFile + ".progress" : null;
+        var summaryFile = SummaryFile();
+        var progress = summaryFile is null ? null : summaryFile + ".progress";
         if (progress is not null) File.Delete(progress);
         var report = await new FuzzRun(platform, settings, line =>
         {
@@ -40,9 +42,16 @@ public sealed class FuzzTests(ITestOutputHelper output)
         }).RunAsync();
 
         output.WriteLine(report.ToString());
-        if (Environment.GetEnvironmentVariable("PLATFORM_FUZZ_SUMMARY") is { Length: > 0 } file)
-            await File.WriteAllTextAsync(file, report.ToString());
+        if (summaryFile is not null) await File.WriteAllTextAsync(summaryFile, report.ToString());
         Assert.True(report.Passed, report + Environment.NewLine + platform.Diagnostics());
+    }
+
+    /// <summary>PLATFORM_FUZZ_SUMMARY, else .platform/test-results/fuzz-summary.txt when ./platform test made that folder.</summary>
+    static string? SummaryFile()
+    {
+        if (Environment.GetEnvironmentVariable("PLATFORM_FUZZ_SUMMARY") is { Length: > 0 } file) return file;
+        var results = Path.Combine(TestEnvironment.RepositoryRoot, ".platform", "test-results");
+        return Directory.Exists(results) ? Path.Combine(results, "fuzz-summary.txt") : null;
     }
 
     static int? Number(string variable) =>
