@@ -21,7 +21,7 @@ public static class ServiceDefaultsExtensions
     {
         builder.Logging.AddJsonConsole(o => { o.IncludeScopes = true; o.UseUtcTimestamp = true; });
 
-        builder.Services.Configure<JsonOptions>(o => Json.Configure(o.SerializerOptions));
+        builder.Services.Configure<JsonOptions>(o => Json.ConfigureForRequests(o.SerializerOptions));
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
@@ -59,6 +59,7 @@ public static class ServiceDefaultsExtensions
         app.UseAuthentication();
         app.UsePasswordChangeGate();
         app.UseAuthorization();
+        app.UseMiddleware<RequestTextMiddleware>();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();

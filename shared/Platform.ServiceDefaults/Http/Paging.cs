@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Platform.ServiceDefaults.Problems;
 
 namespace Platform.ServiceDefaults.Http;
 
@@ -10,8 +11,21 @@ public readonly record struct PageRequest(int Page, int PageSize)
 {
     public const int MaxPageSize = 200;
 
-    public static PageRequest From(int? page, int? pageSize) =>
-        new(Math.Max(1, page ?? 1), Math.Clamp(pageSize ?? 20, 1, MaxPageSize));
+    /// <summary>
+    /// The deepest row a page may start at. Beyond it a page is 400 <c>page_out_of_range</c>: no list of a county's or the
+    /// city's campaign comes near 100,000 rows, and an OFFSET that deep makes PostgreSQL read and drop every row before it
+    /// (page=2147483647 even overflowed the offset and was answered as a database outage). Exports read in one go instead.
+    /// </summary>
+    public const int MaxOffset = 100_000;
+
+    public static PageRequest From(int? page, int? pageSize)
+    {
+        var request = new PageRequest(Math.Max(1, page ?? 1), Math.Clamp(pageSize ?? 20, 1, MaxPageSize));
+        if ((long)(request.Page - 1) * request.PageSize > MaxOffset)
+            throw ProblemException.BadRequest("page_out_of_range",
+                $"page {request.Page} of {request.PageSize} rows starts past row {MaxOffset:N0}, the deepest a list pages; narrow the filter.", "page");
+        return request;
+    }
 
     public int Skip => (Page - 1) * PageSize;
 }

@@ -98,7 +98,8 @@ public static class DealEndpoints
         var ids = input.Where(i => i.EnterpriseId is not null).Select(i => i.EnterpriseId!.Value).Distinct().ToList();
         var names = await db.Enterprises.AsNoTracking().Where(e => ids.Contains(e.Id) && e.RegionCode == regionCode)
             .ToDictionaryAsync(e => e.Id, e => e.Name, ct);
-        if (ids.FirstOrDefault(id => !names.ContainsKey(id)) is var missing && missing != Guid.Empty)
+        // Any id not found, the empty GUID included (it used to pass as "none missing" and fail on the name lookup).
+        foreach (var missing in ids.Where(id => !names.ContainsKey(id)).Take(1))
             return (null, Problem.Unprocessable("unknown_enterprise", $"Enterprise {missing} is not in the library of region {regionCode}."));
         return (input.Select(i => new DealInvestor(i.EnterpriseId, i.EnterpriseId is { } id ? names[id] : i.Name!.Trim())).ToList(), null);
     }
