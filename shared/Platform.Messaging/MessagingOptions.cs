@@ -30,7 +30,7 @@ public sealed class MessagingOptions
     /// <summary>How far an incoming event's version may be ahead of the version a consumer holds (see <see cref="EventVersion"/>).</summary>
     public long MaxVersionAhead { get; set; } = DefaultMaxVersionAhead;
     /// <summary>The largest amount (万元) an incoming event may carry: 10,000,000 万元 = 1,000 亿元, beyond any one project.</summary>
-    public decimal MaxAmount { get; set; } = 10_000_000m;
+    public decimal MaxAmount { get; set; } = Platform.Contracts.Amounts.MaxPerRecord;
 }
 
 /// <summary>Configuration section "RabbitMq".</summary>

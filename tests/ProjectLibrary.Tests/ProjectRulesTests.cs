@@ -69,4 +69,14 @@ public sealed class ProjectRulesTests
         (Input() with { AnnualPlannedInvestment = 900000m }).Validate(errors);
         Assert.Contains("annualPlannedInvestment", errors.ToDictionary().Keys);
     }
+
+    [Fact]
+    public void An_amount_the_other_contexts_would_refuse_as_an_event_is_refused_at_the_door()
+    {
+        var ceiling = Platform.Contracts.Amounts.MaxPerRecord;
+        Assert.Equal(ceiling, new Platform.Messaging.MessagingOptions().MaxAmount);
+        var errors = new ValidationErrors();
+        (Input() with { TotalInvestment = ceiling + 0.01m, AnnualPlannedInvestment = ceiling }).Validate(errors);
+        Assert.Equal(["totalInvestment"], errors.ToDictionary().Keys);
+    }
 }

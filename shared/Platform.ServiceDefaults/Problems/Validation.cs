@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Platform.Contracts;
 using Microsoft.AspNetCore.Http;
 
 namespace Platform.ServiceDefaults.Problems;
@@ -40,6 +41,14 @@ public sealed class ValidationErrors
     {
         if (value is < 0) Add(field, "must not be negative");
         else if (value is > 999_999_999_999m) Add(field, "is too large");
+        return this;
+    }
+
+    /// <summary>An amount of money (万元) on one record: not negative, at most <see cref="Amounts.MaxPerRecord"/>.</summary>
+    public ValidationErrors Amount(decimal? value, string field)
+    {
+        if (value is < 0) Add(field, "must not be negative");
+        else if (value is > Amounts.MaxPerRecord) Add(field, "is too large");
         return this;
     }
 

@@ -8,7 +8,7 @@ using Platform.Testing;
 namespace EndToEnd.Tests.Security;
 
 /// <summary>
-/// An attacker who holds valid broker credentials publishes ProjectUpdated events the project library could never have
+/// An attacker who holds the project library's own broker credentials publishes ProjectUpdated events the project library could never have
 /// sent: a project moved to region 999999, moved to another county, or given version int.MaxValue to freeze the views.
 /// Every consuming service refuses them (to its _error queue, with the reason in the fault), and the funding and city
 /// views keep the project where the library has it; the library's next genuine change still goes through.
@@ -22,10 +22,12 @@ public sealed class ForgedEventAttackTests(PlatformFixture fixture) : IAsyncLife
 
     public async Task InitializeAsync()
     {
+        // The strongest foothold: the project library's own broker user, the one allowed to publish ProjectUpdated.
+        var (user, password) = TestEnvironment.ServiceBrokerUser("projects");
         _attacker = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host(TestEnvironment.RabbitHost, TestEnvironment.RabbitVirtualHost, h =>
         {
-            h.Username(TestEnvironment.RabbitUser);
-            h.Password(TestEnvironment.RabbitPassword);
+            h.Username(user);
+            h.Password(password);
         }));
         await _attacker.StartAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
     }

@@ -23,7 +23,7 @@ public sealed record ConversionInput : IValidatable
 
     public void Validate(ValidationErrors errors) => errors
         .MaxLength(Category, 30, "category").MaxLength(Nature, 30, "nature")
-        .NonNegative(AnnualPlannedInvestment, "annualPlannedInvestment")
+        .Amount(AnnualPlannedInvestment, "annualPlannedInvestment")
         .Range(Year, 2000, 2100, "year")
         .MaxLength(LeaderInCharge, 50, "leaderInCharge");
 }

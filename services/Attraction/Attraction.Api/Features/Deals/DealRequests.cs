@@ -25,7 +25,7 @@ public sealed record DealInput : IValidatable
         errors.Required(Name, "name").MaxLength(Name, 200, "name")
             .When(Investors is null || Investors.Count == 0, "investors", "must name at least one investor")
             .When(Investors is { Count: > 20 }, "investors", "must list at most 20 investors")
-            .Required(Amount, "amount").NonNegative(Amount, "amount")
+            .Required(Amount, "amount").Amount(Amount, "amount")
             .When(Amount is 0, "amount", "must be more than 0")
             .When(Amount is { } a && decimal.Round(a, 2) != a, "amount", "has more than two decimal places (万元)")
             .Required(SignedOn, "signedOn")
@@ -49,7 +49,7 @@ public sealed record CommitmentInput(CommitmentSide? Side, string? Kind, string?
         .Required(Side, "side")
         .Required(Kind, "kind").MaxLength(Kind, 30, "kind")
         .Required(Content, "content").MaxLength(Content, 1000, "content")
-        .NonNegative(Amount, "amount")
+        .Amount(Amount, "amount")
         .When(Amount is { } a && decimal.Round(a, 2) != a, "amount", "has more than two decimal places (万元)")
         .Required(DueOn, "dueOn");
 }
@@ -64,7 +64,7 @@ public sealed record FulfilmentInput(DateOnly? FulfilledOn, string? Note) : IVal
 public sealed record FundsInput(decimal? Amount, DateOnly? ArrivedOn, string? Note) : IValidatable
 {
     public void Validate(ValidationErrors errors) => errors
-        .Required(Amount, "amount").NonNegative(Amount, "amount")
+        .Required(Amount, "amount").Amount(Amount, "amount")
         .When(Amount is 0, "amount", "must be more than 0")
         .When(Amount is { } a && decimal.Round(a, 2) != a, "amount", "has more than two decimal places (万元)")
         .Required(ArrivedOn, "arrivedOn")

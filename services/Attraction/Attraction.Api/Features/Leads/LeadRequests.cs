@@ -21,7 +21,7 @@ public sealed record LeadInput : IValidatable
         .When(EnterpriseId is null && string.IsNullOrWhiteSpace(EnterpriseName), "enterpriseName", "is required when no enterpriseId is given")
         .MaxLength(EnterpriseName, 200, "enterpriseName")
         .MaxLength(Industry, 100, "industry")
-        .NonNegative(IntendedInvestment, "intendedInvestment")
+        .Amount(IntendedInvestment, "intendedInvestment")
         .When(IntendedInvestment is { } v && decimal.Round(v, 2) != v, "intendedInvestment", "has more than two decimal places (万元)")
         .MaxLength(Leader, 50, "leader")
         .When(Team is { Count: > 30 }, "team", "must list at most 30 people")

@@ -16,7 +16,7 @@ public sealed record ApplicationInput : IValidatable
             .Required(ProgrammeId, "programmeId")
             .Required(RequestedAmount, "requestedAmount")
             .When(RequestedAmount is <= 0, "requestedAmount", "must be more than 0")
-            .NonNegative(RequestedAmount, "requestedAmount")
+            .Amount(RequestedAmount, "requestedAmount")
             .When(RequestedAmount is { } r && decimal.Round(r, 2) != r, "requestedAmount", "has more than two decimal places (万元)")
             .When(Materials is { Length: > 100 }, "materials", "must list at most 100 documents")
             .When(Materials?.Any(m => m is null || m.Length > 300) == true, "materials", "each entry must be a title of at most 300 characters");
@@ -34,7 +34,7 @@ public sealed record ApproveInput : IValidatable
     public void Validate(ValidationErrors errors) => errors
         .Required(ApprovedAmount, "approvedAmount")
         .When(ApprovedAmount is <= 0, "approvedAmount", "must be more than 0")
-        .NonNegative(ApprovedAmount, "approvedAmount")
+        .Amount(ApprovedAmount, "approvedAmount")
         .When(ApprovedAmount is { } a && decimal.Round(a, 2) != a, "approvedAmount", "has more than two decimal places (万元)")
         .MaxLength(Note, 1000, "note");
 }
@@ -59,7 +59,7 @@ public sealed record TransferInput : IValidatable
     public void Validate(ValidationErrors errors) => errors
         .Required(Amount, "amount")
         .When(Amount is <= 0, "amount", "must be more than 0")
-        .NonNegative(Amount, "amount")
+        .Amount(Amount, "amount")
         .When(Amount is { } a && decimal.Round(a, 2) != a, "amount", "has more than two decimal places (万元)")
         .MaxLength(Document, 200, "document");
 }

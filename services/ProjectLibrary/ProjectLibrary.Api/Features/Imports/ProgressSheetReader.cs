@@ -69,6 +69,7 @@ public static class ProgressSheetReader
             {
                 amount *= layout.Factor("completedInvestment");
                 if (amount < 0) Error("completedInvestment", "不能为负数");
+                else if (amount > Platform.Contracts.Amounts.MaxPerRecord) Error("completedInvestment", "数值过大");
                 else if (decimal.Round(amount, 2) != amount) Error("completedInvestment", "最多保留两位小数（万元）");
             }
         }

@@ -15,7 +15,7 @@ public sealed record ProgressRequest(string? Period, decimal? CompletedInvestmen
     {
         errors.Required(Period, "period")
             .When(Period is not null && !Progress.Period.TryParse(Period, out _), "period", "must be a month written like 2025-03")
-            .Required(CompletedInvestment, "completedInvestment").NonNegative(CompletedInvestment, "completedInvestment")
+            .Required(CompletedInvestment, "completedInvestment").Amount(CompletedInvestment, "completedInvestment")
             .When(CompletedInvestment is { } v && decimal.Round(v, 2) != v, "completedInvestment", "has more than two decimal places (万元)")
             .MaxLength(Note, 2000, "note");
     }

@@ -24,7 +24,7 @@ public sealed partial record FigureInput(Guid? ProjectId, string? Period, decima
         errors.Required(ProjectId, "projectId").When(ProjectId == Guid.Empty, "projectId", "is required")
             .Required(Period, "period")
             .When(Period is not null && (!PeriodPattern().IsMatch(Period) || Periods.Parse(Period) != Period), "period", "must be a month written YYYY-MM, e.g. 2025-03")
-            .Required(CompletedInvestment, "completedInvestment").NonNegative(CompletedInvestment, "completedInvestment")
+            .Required(CompletedInvestment, "completedInvestment").Amount(CompletedInvestment, "completedInvestment")
             .When(CompletedInvestment is { } v && decimal.Round(v, 2) != v, "completedInvestment", "has more than two decimal places (万元)");
     }
 }

@@ -36,7 +36,7 @@ public static class FigureImport
             if (row.Amount.Length == 0) errors.Add(new(row.Row, row.AmountColumn, "完成投资为空"));
             else if (!FigureSheet.TryAmount(row.Amount, factor, out amount)) errors.Add(new(row.Row, row.AmountColumn, $"完成投资“{row.Amount}”不是数字"));
             else if (amount < 0) errors.Add(new(row.Row, row.AmountColumn, "完成投资不能为负数"));
-            else if (amount > 999_999_999_999m) errors.Add(new(row.Row, row.AmountColumn, "完成投资数额过大"));
+            else if (amount > Platform.Contracts.Amounts.MaxPerRecord) errors.Add(new(row.Row, row.AmountColumn, "完成投资数额过大"));
             else if (decimal.Round(amount, 2) != amount) errors.Add(new(row.Row, row.AmountColumn, "完成投资（万元）最多保留两位小数"));
 
             if (errors.Count > before || project is null || period is null) continue;
