@@ -19,20 +19,35 @@ public sealed class ForgedEventAttackTests(PlatformFixture fixture) : IAsyncLife
     // approvals, funding, statistics and city each consume ProjectUpdated.
     const int Consumers = 4;
     IBusControl _attacker = null!;
+    // The test's own eyes: an operator bus that listens for the faults the consumers publish.
+    IBusControl _observer = null!;
 
     public async Task InitializeAsync()
     {
         // The strongest foothold: the project library's own broker user, the one allowed to publish ProjectUpdated.
         var (user, password) = TestEnvironment.ServiceBrokerUser("projects");
-        _attacker = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host(TestEnvironment.RabbitHost, TestEnvironment.RabbitVirtualHost, h =>
+        _attacker = Bus.Factory.CreateUsingRabbitMq(cfg =>
         {
-            h.Username(user);
-            h.Password(password);
+            cfg.Host(TestEnvironment.RabbitHost, TestEnvironment.RabbitVirtualHost, h =>
+            {
+                h.Username(user);
+                h.Password(password);
+            });
+        });
+        _observer = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host(TestEnvironment.RabbitHost, TestEnvironment.RabbitVirtualHost, h =>
+        {
+            h.Username(TestEnvironment.RabbitUser);
+            h.Password(TestEnvironment.RabbitPassword);
         }));
         await _attacker.StartAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
+        await _observer.StartAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
     }
 
-    public async Task DisposeAsync() => await _attacker.StopAsync();
+    public async Task DisposeAsync()
+    {
+        await _attacker.StopAsync();
+        await _observer.StopAsync();
+    }
 
     static string ErrorQueue(string service) => $"{service}-{PlatformUnderTest.RunId}-project-updated_error";
 
@@ -58,7 +73,7 @@ public sealed class ForgedEventAttackTests(PlatformFixture fixture) : IAsyncLife
             (Updated(genuine with { RegionCode = "140581" }, 2), "an event cannot move it to 140581"),
             (Updated(genuine with { Name = "冻结", TotalInvestment = 1m }, int.MaxValue), $"version {int.MaxValue} is more than 10000 ahead"),
         };
-        await using var faults = await Faults<ProjectUpdated>.ListenAsync(_attacker);
+        await using var faults = await Faults<ProjectUpdated>.ListenAsync(_observer);
         foreach (var (forged, reason) in forgeries)
         {
             var messageId = NewId.NextGuid();
