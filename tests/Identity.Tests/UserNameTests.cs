@@ -34,8 +34,22 @@ public sealed class UserNameTests(IdentityFactory factory)
         Assert.Equal($"/api/identity/accounts/{Uri.EscapeDataString(userName)}", response.Headers.Location?.OriginalString);
     }
 
+    [Fact]
+    public async Task A_user_name_with_a_NUL_is_refused_by_the_shared_text_check_before_anything_is_stored()
+    {
+        using var admin = factory.ClientFor("admin", "140522");
+        var response = await admin.PostJson("/api/identity/accounts", new
+        {
+            userName = "a\u0000b", displayName = "x", password = "Yangcheng#2025", regionCode = "140522", role = "funding",
+        });
+        var problem = await response.ShouldBeProblem(HttpStatusCode.BadRequest, "invalid_character");
+        Assert.Equal("userName", problem.GetProperty("field").GetString());
+        using var client = factory.From();
+        await (await client.SignIn("a\u0000b", "Yangcheng#2025")).ShouldBeProblem(HttpStatusCode.BadRequest, "invalid_character");
+        await (await client.SignIn("ab", "Yangcheng#2025")).ShouldBeProblem(HttpStatusCode.Unauthorized, "invalid_credentials");
+    }
+
     [Theory]
-    [InlineData("a\u0000b")]
     [InlineData("two words")]
     [InlineData("tab\there")]
     [InlineData("slash/name")]
