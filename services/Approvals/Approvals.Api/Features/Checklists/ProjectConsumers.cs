@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.ProjectLibrary;
 using Platform.Messaging;
 using Platform.ServiceDefaults.Data;
+using Platform.ServiceDefaults;
 
 namespace Approvals.Api.Features.Checklists;
 

@@ -5,6 +5,7 @@ using Platform.Messaging;
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Http;
 using Platform.ServiceDefaults.Problems;
+using Platform.ServiceDefaults;
 
 namespace Attraction.Api.Features.Deals;
 

@@ -5,6 +5,7 @@ using Platform.Contracts.ProjectLibrary;
 using Platform.Messaging;
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Problems;
+using Platform.ServiceDefaults;
 using ProjectLibrary.Api.Features.Progress;
 
 namespace ProjectLibrary.Api.Features.Projects;
