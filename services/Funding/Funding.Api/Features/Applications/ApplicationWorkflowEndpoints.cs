@@ -6,9 +6,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Contracts.Funding;
 using Platform.Messaging;
+using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Problems;
-using Platform.ServiceDefaults;
 
 namespace Funding.Api.Features.Applications;
 

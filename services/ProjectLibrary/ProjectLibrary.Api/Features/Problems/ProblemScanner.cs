@@ -1,8 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults;
-using ProjectLibrary.Api.Features.Progress;
+using Platform.ServiceDefaults.Data;
 
 namespace ProjectLibrary.Api.Features.Problems;
 

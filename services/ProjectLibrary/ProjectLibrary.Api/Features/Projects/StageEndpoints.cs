@@ -3,9 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Contracts.ProjectLibrary;
 using Platform.Messaging;
+using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Problems;
-using Platform.ServiceDefaults;
 using ProjectLibrary.Api.Features.Progress;
 
 namespace ProjectLibrary.Api.Features.Projects;
