@@ -1,4 +1,5 @@
 using Approvals.Api.Features.Calendar;
+using Platform.ServiceDefaults;
 
 namespace Approvals.Tests;
 

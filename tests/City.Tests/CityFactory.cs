@@ -10,6 +10,13 @@ using Platform.Testing;
 
 namespace City.Tests;
 
+/// <summary>The system clock, unless a test pins it to a moment (and unpins it when done: the factory is shared).</summary>
+public sealed class PinnableClock : TimeProvider
+{
+    public DateTimeOffset? PinnedAt { get; set; }
+    public override DateTimeOffset GetUtcNow() => PinnedAt ?? System.GetUtcNow();
+}
+
 /// <summary>
 /// The city service in-process on its own database. The broker is MassTransit's in-memory test harness: the
 /// city consumes every context's events, and on the shared test broker it would also receive the events other
@@ -19,13 +26,18 @@ public sealed class CityFactory() : ServiceFactory<Program>("city_tests")
 {
     Task? _ready;
     public ConsumedMessages Consumed { get; } = new();
+    public PinnableClock Clock { get; } = new();
 
     protected override IDictionary<string, string?> Settings() => new Dictionary<string, string?> { ["Platform:SeedDemoData"] = "true" };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddMassTransitTestHarness());
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddMassTransitTestHarness();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
     }
 
     public IBus Bus => Services.GetRequiredService<IBus>();

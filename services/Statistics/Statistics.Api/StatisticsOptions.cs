@@ -21,9 +21,3 @@ public static class StatisticsRoles
     /// <summary>Applications come from the project office, a township for its own projects, or the bureau itself.</summary>
     public static readonly string[] Applicants = [BureauRoles.ProjectOffice, BureauRoles.Township, BureauRoles.Statistics, BureauRoles.Admin];
 }
-
-/// <summary>Business dates are Beijing time (UTC+8, no daylight saving).</summary>
-public static class BusinessDay
-{
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
-}

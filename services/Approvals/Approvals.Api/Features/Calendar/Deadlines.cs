@@ -1,4 +1,5 @@
 using Approvals.Api.Features.Items;
+using Platform.ServiceDefaults;
 
 namespace Approvals.Api.Features.Calendar;
 

@@ -61,11 +61,3 @@ public sealed class ApprovalsOptions
     /// <summary>An item is "due soon" when its due date is at most this many working days away.</summary>
     public int DueSoonWorkingDays { get; set; } = 3;
 }
-
-/// <summary>The business day in China (UTC+8, no daylight saving), whatever the server's time zone.</summary>
-public static class BusinessDay
-{
-    static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
-
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(ChinaOffset).DateTime);
-}

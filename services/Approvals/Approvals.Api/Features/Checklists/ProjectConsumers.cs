@@ -1,8 +1,8 @@
-using Approvals.Api.Features.Calendar;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.ProjectLibrary;
 using Platform.Messaging;
+using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Data;
 
 namespace Approvals.Api.Features.Checklists;

@@ -41,7 +41,7 @@ public static class ListEndpoints
         // Another region's rows are not the caller's to see: filtering for them is a 404, like a record outside scope.
         if (filter.RegionCode is not null && !caller.CanRead(filter.RegionCode, caller.Township)) return Problem.NotFound("Region", filter.RegionCode);
 
-        var request = new ListRequest(db, Period.Parse(filter.Period!), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), caller,
+        var request = new ListRequest(db, Period.Parse(filter.Period!), clock.Today(), caller,
             filter.RegionCode, filter.Township, filter.Leader);
         if (filter.Format == "xlsx")
             return TypedResults.File(XlsxWriter.Write(await definition.SheetAsync(request, ct)), OverviewWorkbook.ContentType, $"{list}-{filter.Period}.xlsx");

@@ -29,7 +29,7 @@ public static class OverviewEndpoints
     {
         if (!Period.TryParse(period, out var p)) return Problem.Validation(new Dictionary<string, string[]> { ["period"] = ["must be 2024, 2024-Q1 or 2024-03"] });
         if (format is not null and not "json" and not "xlsx") return Problem.Validation(new Dictionary<string, string[]> { ["format"] = ["must be json or xlsx"] });
-        var overview = await BuildAsync(db, p, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), caller, ct);
+        var overview = await BuildAsync(db, p, clock.Today(), caller, ct);
         if (format == "xlsx")
             return TypedResults.File(OverviewWorkbook.Build(overview), OverviewWorkbook.ContentType, $"city-ranking-{p}.xlsx");
         return TypedResults.Ok(overview);

@@ -54,7 +54,7 @@ public static class ApplicationEndpoints
             return DuplicateApplication(programme);
 
         var (application, refusal) = FundingApplication.Draft(project, programme, input.RequestedAmount!.Value, input.Materials ?? [],
-            FundingRoles.Today(clock), clock.GetUtcNow());
+            clock.Today(), clock.GetUtcNow());
         if (refusal is not null) return refusal.ToProblem();
         db.Applications.Add(application!);
         try

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Contracts.Funding;
 using Platform.Messaging;
+using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Problems;
 
@@ -126,6 +127,6 @@ public static class ApplicationWorkflowEndpoints
     };
 
     static string Camel(ProgrammeKind kind) => char.ToLowerInvariant(kind.ToString()[0]) + kind.ToString()[1..];
-    static DateOnly Today(WorkflowContext c) => FundingRoles.Today(c.Clock);
+    static DateOnly Today(WorkflowContext c) => c.Clock.Today();
     static DateTimeOffset Now(WorkflowContext c) => c.Clock.GetUtcNow();
 }

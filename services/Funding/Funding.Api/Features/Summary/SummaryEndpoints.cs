@@ -27,7 +27,7 @@ public static class SummaryEndpoints
         // A county reads its own summary; asking for another region is like asking for a row outside scope.
         if (regionCode is not null && !caller.CanRead(regionCode)) return Problem.NotFound("Region", regionCode);
         var region = regionCode ?? (caller.IsCity ? null : caller.RegionCode);
-        var theYear = year ?? FundingRoles.Today(clock).Year;
+        var theYear = year ?? clock.Today().Year;
 
         var query = db.Applications.AsNoTracking().VisibleTo(caller).Where(a => a.Year == theYear || a.Year == theYear - 1);
         if (region is not null) query = query.Where(a => a.RegionCode == region);

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Data;
-using ProjectLibrary.Api.Features.Progress;
 
 namespace ProjectLibrary.Api.Features.Problems;
 

@@ -21,11 +21,3 @@ public readonly record struct Period(int Year, int Month)
 
     public override string ToString() => $"{Year:D4}-{Month:D2}";
 }
-
-/// <summary>Business dates are China's (UTC+8), whatever the server's zone.</summary>
-public static class BusinessCalendar
-{
-    static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
-
-    public static DateOnly Today(this TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(ChinaOffset).DateTime);
-}
