@@ -26,4 +26,21 @@ public sealed class RebuildTests(CityFactory factory)
         Assert.Equal(before, (await factory.Database.ScalarAsync<string>(snapshot), await factory.Database.ScalarAsync<string>(views)));
         Assert.Contains("140571|2053|reserveProvincialKeyInvestment|7500.00", before.Item1);
     }
+
+    [Fact]
+    public async Task A_rebuild_asked_for_while_another_runs_is_refused_at_once_not_queued()
+    {
+        // Another instance's rebuild holds the lock: this request must not wait behind it for a second full replay.
+        await using var other = new Npgsql.NpgsqlConnection(factory.Database.ConnectionString);
+        await other.OpenAsync();
+        await using var running = await other.BeginTransactionAsync();
+        await using (var take = new Npgsql.NpgsqlCommand($"select pg_advisory_xact_lock({Platform.ServiceDefaults.Data.ExclusiveRun.Key("city:rebuild")})", other, running))
+            await take.ExecuteNonQueryAsync();
+
+        using var admin = factory.City("admin");
+        await (await admin.PostAsync("/api/city/admin/rebuild", null)).ShouldBeProblem(HttpStatusCode.Conflict, "already_running");
+
+        await running.RollbackAsync();
+        await (await admin.PostAsync("/api/city/admin/rebuild", null)).ShouldBe(HttpStatusCode.OK);
+    }
 }

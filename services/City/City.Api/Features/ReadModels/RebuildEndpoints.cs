@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Auth;
+using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Problems;
 
 namespace City.Api.Features.ReadModels;
@@ -25,12 +26,15 @@ public static class RebuildEndpoints
         if (!caller.IsCity || !caller.IsAdmin) return Problem.Forbidden("Only the city's administrator rebuilds the read models.");
         var started = clock.GetTimestamp();
         var result = await RebuildAsync(db, projector, ct);
+        if (result is null) return ExclusiveRun.AlreadyRunning("read-model rebuild");
         return TypedResults.Ok(result with { Took = clock.GetElapsedTime(started) });
     }
 
-    public static async Task<RebuildResult> RebuildAsync(CityDb db, Projector projector, CancellationToken ct)
+    /// <summary>The replay, or null when another rebuild (on any instance) is running.</summary>
+    public static async Task<RebuildResult?> RebuildAsync(CityDb db, Projector projector, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (!await ExclusiveRun.TryEnterAsync(db, "city:rebuild", ct)) return null;
         // TRUNCATE waits for consumers in flight and then holds the tables exclusively until commit, so live
         // events queue behind the rebuild and are applied on top of the replayed state, never lost or doubled.
         await db.Database.ExecuteSqlRawAsync("""

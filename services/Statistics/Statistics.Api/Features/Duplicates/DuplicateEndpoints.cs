@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Auth;
+using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Http;
 using Platform.ServiceDefaults.Problems;
 using Statistics.Api.Features.Projects;
@@ -51,8 +52,11 @@ public static class DuplicateEndpoints
     static async Task<Results<Ok<ScanResult>, ProblemHttpResult>> Scan(StatisticsDb db, CallerScope caller, DuplicateDetector detector, CancellationToken ct)
     {
         if (!caller.HasRole(StatisticsRoles.Deciders)) return Problem.Forbidden($"The role {caller.Role} cannot run a duplicate scan.");
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (!await ExclusiveRun.TryEnterAsync(db, "statistics:duplicate-scan", ct)) return ExclusiveRun.AlreadyRunning("duplicate scan");
         var examined = await detector.ScanAsync(caller, ct);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         var candidates = await Visible(db.DuplicatePairs.AsNoTracking(), caller).CountAsync(d => d.Status == DuplicateStatus.Candidate, ct);
         return TypedResults.Ok(new ScanResult(examined, candidates));
     }
