@@ -43,7 +43,7 @@ public sealed class ForgedEventTests(ApprovalsFactory factory)
 
         await factory.Publish(forged, messageId);
 
-        var fault = (await faults.WaitForAsync(messageId)).Single().Exceptions.Single();
+        var fault = (await faults.WaitForOwnAsync(messageId)).Single().Exceptions.Single();
         Assert.Equal((typeof(MessageRejectedException).FullName, true), (fault.ExceptionType, fault.Message.Contains(reason)));
         await ErrorQueues.WaitForCountAsync(errorQueue, queued + 1);
         Assert.Equal(("140522", 32_000m, 1L), (

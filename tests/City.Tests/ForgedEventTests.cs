@@ -42,7 +42,7 @@ public sealed class ForgedEventTests(CityFactory factory)
 
         await factory.Bus.Publish(forged, context => context.MessageId = messageId);
 
-        var fault = (await faults.WaitForAsync(messageId)).Single().Exceptions.Single();
+        var fault = (await faults.WaitForOwnAsync(messageId)).Single().Exceptions.Single();
         Assert.Equal(typeof(MessageRejectedException).FullName, fault.ExceptionType);
         Assert.Contains(reason, fault.Message);
 

@@ -41,7 +41,7 @@ public sealed class ForgedEventTests(FundingFactory factory)
 
         await factory.Bus.Publish(forged, context => context.MessageId = messageId);
 
-        var fault = (await faults.WaitForAsync(messageId)).Single().Exceptions.Single();
+        var fault = (await faults.WaitForOwnAsync(messageId)).Single().Exceptions.Single();
         Assert.Equal((typeof(MessageRejectedException).FullName, true), (fault.ExceptionType, fault.Message.Contains(reason)));
         await ErrorQueues.WaitForCountAsync(errorQueue, queued + 1);
         await ViewIsUnchanged(snapshot);

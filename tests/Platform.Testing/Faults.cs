@@ -27,12 +27,22 @@ public sealed class Faults<T> : IAsyncDisposable where T : class
     }
 
     /// <summary>The faults of message <paramref name="messageId"/> (one per consumer that refused it), once <paramref name="count"/> arrived.</summary>
-    public async Task<IReadOnlyList<Fault<T>>> WaitForAsync(Guid messageId, int count = 1, int seconds = 20)
+    public async Task<IReadOnlyList<Fault<T>>> WaitForAsync(Guid messageId, int count = 1, int seconds = 20) =>
+        await WaitForAsync(messageId, _ => true, count, seconds);
+
+    /// <summary>
+    /// The faults this test process's own services raised: a message published on the shared test vhost also reaches
+    /// any other test run's consumers of its type, whose faults must not be counted as this service's.
+    /// </summary>
+    public Task<IReadOnlyList<Fault<T>>> WaitForOwnAsync(Guid messageId, int count = 1, int seconds = 20) =>
+        WaitForAsync(messageId, f => f.Host?.ProcessId == Environment.ProcessId, count, seconds);
+
+    private async Task<IReadOnlyList<Fault<T>>> WaitForAsync(Guid messageId, Func<Fault<T>, bool> from, int count, int seconds)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (DateTime.UtcNow < deadline)
         {
-            var matching = _received.Where(f => f.FaultedMessageId == messageId).ToList();
+            var matching = _received.Where(f => f.FaultedMessageId == messageId && from(f)).ToList();
             if (matching.Count >= count) return matching;
             await Task.Delay(100);
         }
