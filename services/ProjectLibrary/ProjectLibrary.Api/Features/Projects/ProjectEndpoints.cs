@@ -99,17 +99,7 @@ public static class ProjectEndpoints
                 .Select(x => new { x.Month, x.CompletedInvestment }).ToListAsync(ct);
             project.RecalculateYearToDate(months.Select(m => (m.Month, m.CompletedInvestment)));
         }
-        db.AddEvent(new ProjectUpdated { Project = project.ToSnapshot(), Version = project.Version, OccurredAt = project.UpdatedAt });
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Problem.PreconditionFailed();
-        }
-        response.Headers.ETag = project.ETag;
-        return TypedResults.Ok(ProjectResponse.From(project, View(null, null, clock, options)));
+        return await SaveUpdated(project, db, clock, options, response, ct);
     }
 
     public sealed record KeyLevelInput(KeyLevel? KeyLevel);
@@ -124,6 +114,13 @@ public static class ProjectEndpoints
         if (!request.Headers.IfMatch.Contains(project.ETag) && !request.Headers.IfMatch.Contains("*")) return Problem.PreconditionFailed();
 
         project.SetKeyLevel(input.KeyLevel, clock.GetUtcNow());
+        return await SaveUpdated(project, db, clock, options, response, ct);
+    }
+
+    /// <summary>Stores an edited project with its ProjectUpdated event; a concurrent edit that won the race is 412.</summary>
+    static async Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> SaveUpdated(Project project, ProjectsDb db, TimeProvider clock,
+        IOptions<ScheduleOptions> options, HttpResponse response, CancellationToken ct)
+    {
         db.AddEvent(new ProjectUpdated { Project = project.ToSnapshot(), Version = project.Version, OccurredAt = project.UpdatedAt });
         try
         {
