@@ -69,8 +69,7 @@ public static class ApplicationWorkflowEndpoints
         if (application is null) return Problem.NotFound("Application", id);
         var programme = await c.Db.Programmes.FirstAsync(p => p.Id == application.ProgrammeId, c.Ct);
         var project = await c.Db.Projects.FirstAsync(p => p.Id == application.ProjectId, c.Ct);
-        if (c.Request.Headers.IfMatch.Count > 0 && !c.Request.Headers.IfMatch.Contains(application.ETag) && !c.Request.Headers.IfMatch.Contains("*"))
-            return Problem.PreconditionFailed();
+        if (IfMatch.Check(c.Request, application.ETag, required: false) is { } precondition) return precondition;
         if (Forbidden(c.Caller, side(application), application, programme) is { } forbidden) return forbidden;
 
         var loaded = new Loaded(application, programme, project);

@@ -39,8 +39,7 @@ public static class StageEndpoints
             if (project is null) return Problem.NotFound("Project", id);
             if (!caller.HasRole(ProjectEndpoints.Editors) || !caller.CanWrite(project.RegionCode, project.Township))
                 return Problem.Forbidden($"The role {caller.Role} of {caller.RegionCode} cannot change this project's stage.");
-            if (ifMatch && !http.Headers.IfMatch.Contains(project.ETag) && !http.Headers.IfMatch.Contains("*"))
-                return Problem.PreconditionFailed();
+            if (IfMatch.Check(http, project.ETag, required: false) is { } precondition) return precondition;
 
             var today = clock.Today();
             var now = clock.GetUtcNow();
