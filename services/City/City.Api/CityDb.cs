@@ -3,6 +3,7 @@ using City.Api.Features.Targets;
 using Microsoft.EntityFrameworkCore;
 using Platform.Messaging;
 using Platform.ServiceDefaults.Data;
+using Platform.ServiceDefaults.Http;
 
 namespace City.Api;
 
@@ -27,7 +28,7 @@ public sealed class CityDb(DbContextOptions<CityDb> options) : DbContext(options
         model.Entity<Target>(e =>
         {
             e.ToTable("targets");
-            e.Property(t => t.Level).HasConversion(v => Camel(v.ToString()), v => Enum.Parse<TargetLevel>(v, true));
+            e.Property(t => t.Level).HasConversion(v => QueryEnum.Name(v), v => Enum.Parse<TargetLevel>(v, true));
             e.Property(t => t.Amount).HasPrecision(18, 2);
             e.Property(t => t.Version).IsConcurrencyToken();
         });
@@ -60,6 +61,4 @@ public sealed class CityDb(DbContextOptions<CityDb> options) : DbContext(options
             e.Property(j => j.Body).HasColumnType("jsonb");
         });
     }
-
-    static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 }

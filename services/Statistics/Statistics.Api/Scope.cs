@@ -28,8 +28,4 @@ public static class Scope
         if (!caller.CanWrite(regionCode, township)) return Problem.Forbidden($"The record belongs to region {regionCode}; you act for {caller.RegionCode} only.");
         return null;
     }
-
-    /// <summary>If-Match is optional on the fixed decision paths; when sent, it must match.</summary>
-    public static bool IfMatchFails(HttpRequest request, string etag) =>
-        request.Headers.IfMatch.Count > 0 && !request.Headers.IfMatch.Contains(etag) && !request.Headers.IfMatch.Contains("*");
 }

@@ -5,9 +5,6 @@ using Platform.ServiceDefaults.Problems;
 
 namespace Attraction.Api.Features;
 
-/// <summary>Why a rule refused a change: a stable code and words for people.</summary>
-public sealed record Refusal(string Code, string Detail);
-
 /// <summary>Who reads and who writes the investment promotion centre's records.</summary>
 public static class AttractionAccess
 {
@@ -45,11 +42,4 @@ public static class AttractionAccess
     }
 
     public static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    /// <summary>Enum names on the wire are camelCase, like the API.</summary>
-    public static string Camel<T>(T value) where T : struct, Enum
-    {
-        var name = value.ToString();
-        return char.ToLowerInvariant(name[0]) + name[1..];
-    }
 }

@@ -61,8 +61,7 @@ public static class ProcedureEndpoints
         if (procedure is null) return Problem.NotFound("Procedure", code);
         if (Refusal(caller) is { } refusal) return refusal;
         if (input.Code!.Trim() != code) return Problem.Validation(new Dictionary<string, string[]> { ["code"] = ["must equal the code in the path (codes never change)"] });
-        if (request.Headers.IfMatch.Count == 0) return Problem.PreconditionRequired();
-        if (!request.Headers.IfMatch.Contains(procedure.ETag) && !request.Headers.IfMatch.Contains("*")) return Problem.PreconditionFailed();
+        if (IfMatch.Check(request, procedure.ETag, required: true) is { } precondition) return precondition;
         if (await DependencyRefusal(db, code, input, ct) is { } bad) return bad;
 
         procedure.Update(input, clock.GetUtcNow());

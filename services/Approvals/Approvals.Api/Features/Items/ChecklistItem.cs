@@ -1,6 +1,8 @@
 using Approvals.Api.Features.Calendar;
 using Approvals.Api.Features.Catalogue;
 using Platform.ServiceDefaults.Data;
+using Platform.ServiceDefaults.Http;
+using Platform.ServiceDefaults.Problems;
 
 namespace Approvals.Api.Features.Items;
 
@@ -8,7 +10,6 @@ namespace Approvals.Api.Features.Items;
 public enum ItemStatus { NotStarted, Submitted, Accepted, Approved, Rejected, AcceptedWithDeficiency }
 
 /// <summary>A refused transition, with a stable code for the problem answer.</summary>
-public sealed record Refusal(string Code, string Detail);
 
 /// <summary>
 /// One procedure on one project's checklist. Name, agency, time limit and the required flag are copied from
@@ -170,13 +171,8 @@ public sealed class ChecklistItem : IAudited
     }
 
     Refusal Illegal(string action) =>
-        new("illegal_transition", $"Cannot {action} {Name} while it is {ItemStatuses.Camel(Status)}.");
+        new("illegal_transition", $"Cannot {action} {Name} while it is {QueryEnum.Name(Status)}.");
 
     static Refusal Before(string what, string previous, DateOnly previousOn) =>
         new("date_before_previous_step", $"The item cannot be {what} before it was {previous} ({previousOn:yyyy-MM-dd}).");
-}
-
-public static class ItemStatuses
-{
-    public static string Camel(ItemStatus status) => char.ToLowerInvariant(status.ToString()[0]) + status.ToString()[1..];
 }

@@ -1,5 +1,6 @@
 using Approvals.Api.Features.Calendar;
 using Platform.ServiceDefaults.Auth;
+using Platform.ServiceDefaults.Http;
 using Platform.ServiceDefaults.Problems;
 
 namespace Approvals.Api.Features.Items;
@@ -12,10 +13,10 @@ public sealed record ItemFilter(
     public static readonly string[] Warnings = ["dueSoon", "overdue", "commitmentOverdue"];
 
     /// <summary>The status filter as written in the API (camelCase, e.g. acceptedWithDeficiency); null when absent or unknown.</summary>
-    public ItemStatus? StatusValue => Enum.TryParse<ItemStatus>(Status, ignoreCase: true, out var s) && !int.TryParse(Status, out _) ? s : null;
+    public ItemStatus? StatusValue => QueryEnum.Parse<ItemStatus>(Status);
 
     public void Validate(ValidationErrors errors) => errors
-        .When(Status is not null && StatusValue is null, "status", "must be one of " + string.Join(", ", Enum.GetValues<ItemStatus>().Select(ItemStatuses.Camel)))
+        .Enum<ItemStatus>(Status, "status")
         .When(Warning is not null && !Warnings.Contains(Warning), "warning", "must be one of " + string.Join(", ", Warnings))
         .When(RegionCode is not null && !Regions.IsKnown(RegionCode), "regionCode", "is not a region of the city")
         .MaxLength(Q, 100, "q");

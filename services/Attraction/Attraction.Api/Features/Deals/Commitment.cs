@@ -1,4 +1,5 @@
 using Platform.ServiceDefaults.Data;
+using Platform.ServiceDefaults.Problems;
 
 namespace Attraction.Api.Features.Deals;
 

@@ -1,5 +1,6 @@
 using Platform.Contracts.ProjectLibrary;
 using Platform.ServiceDefaults.Data;
+using Platform.ServiceDefaults.Problems;
 
 namespace Attraction.Api.Features.Deals;
 

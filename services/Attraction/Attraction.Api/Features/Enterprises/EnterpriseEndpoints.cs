@@ -74,8 +74,7 @@ public static class EnterpriseEndpoints
         var enterprise = await db.Enterprises.VisibleTo(caller).FirstOrDefaultAsync(e => e.Id == id, ct);
         if (enterprise is null) return Problem.NotFound("Enterprise", id);
         if (caller.WriteRefusal(enterprise.RegionCode) is { } refusal) return refusal;
-        if (request.Headers.IfMatch.Count == 0) return Problem.PreconditionRequired();
-        if (!request.Headers.IfMatch.Contains(enterprise.ETag) && !request.Headers.IfMatch.Contains("*")) return Problem.PreconditionFailed();
+        if (IfMatch.Check(request, enterprise.ETag, required: true) is { } precondition) return precondition;
         if (await Duplicate(db, enterprise.RegionCode, input.CreditCode!, enterprise.Id, ct) is { } duplicate) return duplicate;
 
         enterprise.Update(input, clock.GetUtcNow());

@@ -1,4 +1,6 @@
 using Platform.ServiceDefaults.Data;
+using Platform.ServiceDefaults.Http;
+using Platform.ServiceDefaults.Problems;
 
 namespace Attraction.Api.Features.Leads;
 
@@ -64,7 +66,7 @@ public sealed class Lead : IAudited
     /// </summary>
     public Refusal? MoveTo(LeadStage target, DateOnly on, string? reason, DateTimeOffset now)
     {
-        if (IsClosed) return new("lead_closed", $"The lead is already {Camel(Stage)}; it cannot move to {Camel(target)}.");
+        if (IsClosed) return new("lead_closed", $"The lead is already {QueryEnum.Name(Stage)}; it cannot move to {QueryEnum.Name(target)}.");
         if (on < StageChangedOn) return new("date_before_last_stage", $"The date {on:yyyy-MM-dd} is before the last stage change ({StageChangedOn:yyyy-MM-dd}).");
         if (target == LeadStage.Terminated)
         {
@@ -72,7 +74,7 @@ public sealed class Lead : IAudited
             TerminationReason = reason.Trim();
         }
         else if (target <= Stage)
-            return new("illegal_transition", $"A lead moves forward only: {Camel(Stage)} cannot become {Camel(target)}.");
+            return new("illegal_transition", $"A lead moves forward only: {QueryEnum.Name(Stage)} cannot become {QueryEnum.Name(target)}.");
         Stage = target;
         StageChangedOn = on;
         Touch(now);
@@ -95,7 +97,6 @@ public sealed class Lead : IAudited
         Version++;
     }
 
-    static string Camel(LeadStage stage) => AttractionAccess.Camel(stage);
 }
 
 /// <summary>One dated contact with the enterprise: a call, a visit, a meeting.</summary>

@@ -71,13 +71,19 @@ public static class LeadEndpoints
         var lead = await db.Leads.VisibleTo(caller).FirstOrDefaultAsync(l => l.Id == id, ct);
         if (lead is null) return Problem.NotFound("Lead", id);
         if (caller.WriteRefusal(lead.RegionCode) is { } refusal) return refusal;
-        if (request.Headers.IfMatch.Count == 0) return Problem.PreconditionRequired();
-        if (!request.Headers.IfMatch.Contains(lead.ETag) && !request.Headers.IfMatch.Contains("*")) return Problem.PreconditionFailed();
+        if (IfMatch.Check(request, lead.ETag, required: true) is { } precondition) return precondition;
         var (name, unknown) = await EnterpriseName(db, lead.RegionCode, input, ct);
         if (unknown is not null) return unknown;
 
         lead.Update(input, name!, clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Problem.PreconditionFailed();
+        }
         response.Headers.ETag = lead.ETag;
         return TypedResults.Ok(LeadResponse.From(lead));
     }

@@ -71,7 +71,4 @@ public static class ApplicationEndpoints
 
     static ProblemHttpResult DuplicateApplication(Programme programme) =>
         Problem.Conflict("duplicate_application", $"The project already has an application to {programme.Name} ({programme.Year} batch {programme.Batch}).");
-
-    public static ProblemHttpResult ToProblem(this Refusal refusal) =>
-        Problem.Create(refusal.Status, refusal.Code, refusal.Status == StatusCodes.Status409Conflict ? "Conflict" : "Unprocessable request", refusal.Detail);
 }

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Contracts.Funding;
 using Platform.Messaging;
+using Platform.ServiceDefaults.Http;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Problems;
@@ -69,8 +70,7 @@ public static class ApplicationWorkflowEndpoints
         if (application is null) return Problem.NotFound("Application", id);
         var programme = await c.Db.Programmes.FirstAsync(p => p.Id == application.ProgrammeId, c.Ct);
         var project = await c.Db.Projects.FirstAsync(p => p.Id == application.ProjectId, c.Ct);
-        if (c.Request.Headers.IfMatch.Count > 0 && !c.Request.Headers.IfMatch.Contains(application.ETag) && !c.Request.Headers.IfMatch.Contains("*"))
-            return Problem.PreconditionFailed();
+        if (IfMatch.Check(c.Request, application.ETag, required: false) is { } precondition) return precondition;
         if (Forbidden(c.Caller, side(application), application, programme) is { } forbidden) return forbidden;
 
         var loaded = new Loaded(application, programme, project);
@@ -106,7 +106,7 @@ public static class ApplicationWorkflowEndpoints
         ApplicationId = l.Application.Id,
         ProjectId = l.Application.ProjectId,
         RegionCode = l.Application.RegionCode,
-        ProgrammeKind = Camel(l.Application.ProgrammeKind),
+        ProgrammeKind = QueryEnum.Name(l.Application.ProgrammeKind),
         Year = l.Application.Year,
         ApprovedAmount = l.Application.ApprovedAmount!.Value,
         ApprovedOn = l.Application.ApprovedOn!.Value,
@@ -119,14 +119,13 @@ public static class ApplicationWorkflowEndpoints
         ApplicationId = l.Application.Id,
         ProjectId = l.Application.ProjectId,
         RegionCode = l.Application.RegionCode,
-        ProgrammeKind = Camel(l.Application.ProgrammeKind),
+        ProgrammeKind = QueryEnum.Name(l.Application.ProgrammeKind),
         Amount = amount,
         DisbursedOn = on,
         Version = l.Application.Version,
         OccurredAt = l.Application.UpdatedAt,
     };
 
-    static string Camel(ProgrammeKind kind) => char.ToLowerInvariant(kind.ToString()[0]) + kind.ToString()[1..];
     static DateOnly Today(WorkflowContext c) => c.Clock.Today();
     static DateTimeOffset Now(WorkflowContext c) => c.Clock.GetUtcNow();
 }

@@ -2,18 +2,12 @@ using Funding.Api.Features.Bonds;
 using Funding.Api.Features.Programmes;
 using Funding.Api.Features.Projects;
 using Platform.ServiceDefaults.Data;
+using Platform.ServiceDefaults.Problems;
 
 namespace Funding.Api.Features.Applications;
 
 /// <summary>draft → submitted → countyReview → recommended (upward) → approved | rejected.</summary>
 public enum ApplicationStatus { Draft, Submitted, CountyReview, Recommended, Approved, Rejected }
-
-/// <summary>Why a change was refused: 409 for the wrong state or window, 422 for a broken amount or eligibility rule.</summary>
-public sealed record Refusal(int Status, string Code, string Detail)
-{
-    public static Refusal Conflict(string code, string detail) => new(StatusCodes.Status409Conflict, code, detail);
-    public static Refusal Rule(string code, string detail) => new(StatusCodes.Status422UnprocessableEntity, code, detail);
-}
 
 /// <summary>
 /// A project's application to one programme, with its decision and the dated allocations (资金下达) and

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -168,8 +169,8 @@ public static class ImportEndpoints
             .Select(j => new ImportJobSummary(j.Id, j.Kind.ToString(), j.FileName, j.Status.ToString(), j.RegionCode, j.CreatedBy, j.CreatedAt, j.FinishedAt,
                 j.RowsRead, j.Created, j.Updated, j.Unchanged, j.Rejected, j.Skipped, j.Failure))
             .ToPageAsync(PageRequest.From(page, pageSize), ct);
-        static string Lower(string name) => char.ToLowerInvariant(name[0]) + name[1..];
-        var items = result.Items.Select(s => s with { Kind = Lower(s.Kind), Status = Lower(s.Status) }).ToList();
+        var camel = JsonNamingPolicy.CamelCase;
+        var items = result.Items.Select(s => s with { Kind = camel.ConvertName(s.Kind), Status = camel.ConvertName(s.Status) }).ToList();
         return TypedResults.Ok(result with { Items = items });
     }
 

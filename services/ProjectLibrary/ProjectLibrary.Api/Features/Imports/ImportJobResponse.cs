@@ -26,7 +26,7 @@ public sealed record ImportJobResponse(
         var request = PageRequest.From(page, pageSize);
         var pageRows = job.Report is null ? null
             : new Paged<RowOutcome>(selected.Skip(request.Skip).Take(request.PageSize).ToList(), request.Page, request.PageSize, selected.Count);
-        return new ImportJobResponse(job.Id, Project.Camel(job.Kind), job.FileName, Project.Camel(job.Status), job.Phase, job.GoodRowsOnly, job.RowsRead, job.RowsProcessed,
+        return new ImportJobResponse(job.Id, QueryEnum.Name(job.Kind), job.FileName, QueryEnum.Name(job.Status), job.Phase, job.GoodRowsOnly, job.RowsRead, job.RowsProcessed,
             job.Created, job.Updated, job.Unchanged, job.Rejected, job.Skipped, job.FailureCode, job.Failure, job.CreatedBy, job.CreatedAt, job.StartedAt,
             job.FinishedAt, errors.Take(MaxErrors).ToList(), errors.Count > MaxErrors, pageRows);
     }

@@ -112,9 +112,7 @@ public static class ProblemEndpoints
         if (problem is null) return Problem.NotFound("Problem", id);
         if (!caller.HasRole(Handlers) || caller.Township is not null || !caller.CanWrite(problem.RegionCode))
             return Problem.Forbidden($"Only the project office of region {problem.RegionCode} assigns, escalates and closes its problems.");
-        var etag = $"\"{problem.Version}\"";
-        var ifMatch = http.Request.Headers.IfMatch;
-        if (ifMatch.Count > 0 && !ifMatch.Contains(etag) && !ifMatch.Contains("*")) return Problem.PreconditionFailed();
+        if (IfMatch.Check(http.Request, $"\"{problem.Version}\"", required: false) is { } precondition) return precondition;
         if (change(problem, clock.GetUtcNow()) is { } refusal) return refusal;
         await db.SaveChangesAsync(ct);
         http.Response.Headers.ETag = $"\"{problem.Version}\"";

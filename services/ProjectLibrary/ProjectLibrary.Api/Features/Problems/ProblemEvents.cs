@@ -1,5 +1,6 @@
 using Platform.Contracts.ProjectLibrary;
 using Platform.Messaging;
+using Platform.ServiceDefaults.Http;
 using ProjectLibrary.Api.Features.Projects;
 
 namespace ProjectLibrary.Api.Features.Problems;
@@ -9,7 +10,7 @@ public static class ProblemEvents
 {
     public static void Raised(ProjectsDb db, ProjectProblem p) => db.AddEvent(new ProblemRaised
     {
-        ProblemId = p.Id, ProjectId = p.ProjectId, RegionCode = p.RegionCode, Title = p.Title, Level = Project.Camel(p.Level),
+        ProblemId = p.Id, ProjectId = p.ProjectId, RegionCode = p.RegionCode, Title = p.Title, Level = QueryEnum.Name(p.Level),
         Version = p.Version, OccurredAt = p.UpdatedAt,
     });
 
@@ -21,7 +22,7 @@ public static class ProblemEvents
 
     public static void Escalated(ProjectsDb db, ProjectProblem p, bool automatic) => db.AddEvent(new ProblemEscalated
     {
-        ProblemId = p.Id, ProjectId = p.ProjectId, RegionCode = p.RegionCode, Level = Project.Camel(p.Level), Automatic = automatic,
+        ProblemId = p.Id, ProjectId = p.ProjectId, RegionCode = p.RegionCode, Level = QueryEnum.Name(p.Level), Automatic = automatic,
         Version = p.Version, OccurredAt = p.UpdatedAt,
     });
 
@@ -34,6 +35,6 @@ public static class ProblemEvents
     public static void DueSoon(ProjectsDb db, ProjectProblem p) => db.AddEvent(new ProblemDueSoon
     {
         ProblemId = p.Id, ProjectId = p.ProjectId, RegionCode = p.RegionCode, Title = p.Title, Department = p.Department,
-        Assignee = p.Assignee, DueDate = p.DueDate!.Value, Level = Project.Camel(p.Level), Version = p.Version, OccurredAt = p.UpdatedAt,
+        Assignee = p.Assignee, DueDate = p.DueDate!.Value, Level = QueryEnum.Name(p.Level), Version = p.Version, OccurredAt = p.UpdatedAt,
     });
 }

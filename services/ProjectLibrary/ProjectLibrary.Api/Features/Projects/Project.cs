@@ -1,5 +1,6 @@
 using Platform.Contracts.ProjectLibrary;
 using Platform.ServiceDefaults.Data;
+using Platform.ServiceDefaults.Http;
 
 namespace ProjectLibrary.Api.Features.Projects;
 
@@ -133,16 +134,16 @@ public sealed partial class Project : IAudited
         Name = Name,
         RegionCode = RegionCode,
         Township = Township,
-        Category = Camel(Category),
-        Nature = Camel(Nature),
-        Stage = Camel(Stage),
+        Category = QueryEnum.Name(Category),
+        Nature = QueryEnum.Name(Nature),
+        Stage = QueryEnum.Name(Stage),
         Industry = Industry,
         TotalInvestment = TotalInvestment,
         AnnualPlannedInvestment = AnnualPlannedInvestment,
         Year = Year,
         NationalCode = NationalCode,
         StatisticsCode = StatisticsCode,
-        KeyLevel = Camel(KeyLevel),
+        KeyLevel = QueryEnum.Name(KeyLevel),
         IsPrivateInvestment = IsPrivateInvestment,
         IsIndustrial = IsIndustrial,
         IsHighTech = IsHighTech,
@@ -159,11 +160,4 @@ public sealed partial class Project : IAudited
     };
 
     static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    /// <summary>Enum names on the wire are camelCase, like the API.</summary>
-    public static string Camel<T>(T value) where T : struct, Enum
-    {
-        var name = value.ToString();
-        return char.ToLowerInvariant(name[0]) + name[1..];
-    }
 }

@@ -81,8 +81,7 @@ public static class ProjectEndpoints
     {
         var project = await db.Projects.VisibleTo(caller).FirstOrDefaultAsync(p => p.Id == id, ct);
         if (project is null) return Problem.NotFound("Project", id);
-        if (request.Headers.IfMatch.Count == 0) return Problem.PreconditionRequired();
-        if (!request.Headers.IfMatch.Contains(project.ETag) && !request.Headers.IfMatch.Contains("*")) return Problem.PreconditionFailed();
+        if (IfMatch.Check(request, project.ETag, required: true) is { } precondition) return precondition;
         if (WriteRefusal(caller, input) is { } refusal) return refusal;
         if (!caller.CanWrite(project.RegionCode, project.Township)) return Problem.Forbidden("The project belongs to another region.");
         var (keyLevel, keyLevelRefused) = KeyLevelRules.Resolve(caller, input.KeyLevel, project);
@@ -110,8 +109,7 @@ public static class ProjectEndpoints
         var project = await db.Projects.VisibleTo(caller).FirstOrDefaultAsync(p => p.Id == id, ct);
         if (project is null) return Problem.NotFound("Project", id);
         if (!KeyLevelRules.MaySetReserved(caller)) return KeyLevelRefusal();
-        if (request.Headers.IfMatch.Count == 0) return Problem.PreconditionRequired();
-        if (!request.Headers.IfMatch.Contains(project.ETag) && !request.Headers.IfMatch.Contains("*")) return Problem.PreconditionFailed();
+        if (IfMatch.Check(request, project.ETag, required: true) is { } precondition) return precondition;
 
         project.SetKeyLevel(input.KeyLevel, clock.GetUtcNow());
         return await SaveUpdated(project, db, clock, options, response, ct);

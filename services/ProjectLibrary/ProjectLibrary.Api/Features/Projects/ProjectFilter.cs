@@ -1,4 +1,5 @@
 using Platform.ServiceDefaults.Auth;
+using Platform.ServiceDefaults.Http;
 using Platform.ServiceDefaults.Problems;
 using ProjectLibrary.Api.Features.Progress;
 

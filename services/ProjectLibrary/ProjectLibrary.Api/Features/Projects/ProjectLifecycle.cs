@@ -1,9 +1,8 @@
 using Platform.Messaging;
+using Platform.ServiceDefaults.Http;
+using Platform.ServiceDefaults.Problems;
 
 namespace ProjectLibrary.Api.Features.Projects;
-
-/// <summary>Why a lifecycle transition was refused: a stable code for the API and words for people.</summary>
-public sealed record TransitionRefusal(string Code, string Detail, bool IsConflict);
 
 /// <summary>What a transition did, so the endpoint knows which events to publish.</summary>
 public sealed record StageChange(ProjectStage From, ProjectStage To, DateOnly Date, bool Started);
@@ -38,15 +37,15 @@ public sealed partial class Project
     /// Moves the project to <paramref name="target"/> on <paramref name="date"/> (a business date, not after
     /// <paramref name="today"/> and not before the previous transition). Returns the refusal, or null when done.
     /// </summary>
-    public TransitionRefusal? TransitionTo(ProjectStage target, DateOnly date, DateOnly today, DateTimeOffset now, out StageChange? change)
+    public Refusal? TransitionTo(ProjectStage target, DateOnly date, DateOnly today, DateTimeOffset now, out StageChange? change)
     {
         change = null;
         if (!CanMoveTo(target))
-            return new("illegal_transition", $"A project cannot move from {Camel(Stage)} to {Camel(target)}.", IsConflict: true);
+            return Refusal.Conflict("illegal_transition", $"A project cannot move from {QueryEnum.Name(Stage)} to {QueryEnum.Name(target)}.");
         if (date > today)
-            return new("date_in_future", $"The transition date {date:yyyy-MM-dd} is after today ({today:yyyy-MM-dd}).", IsConflict: false);
+            return Refusal.Rule("date_in_future", $"The transition date {date:yyyy-MM-dd} is after today ({today:yyyy-MM-dd}).");
         if (StageChangedOn is { } previous && date < previous)
-            return new("date_before_previous_transition", $"The transition date {date:yyyy-MM-dd} is before the previous one ({previous:yyyy-MM-dd}).", IsConflict: false);
+            return Refusal.Rule("date_before_previous_transition", $"The transition date {date:yyyy-MM-dd} is before the previous one ({previous:yyyy-MM-dd}).");
 
         var from = Stage;
         // Resuming construction after a suspension is not a second start: the first actual start stands.

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Contracts.ProjectLibrary;
 using Platform.Messaging;
+using Platform.ServiceDefaults.Http;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Problems;
@@ -39,14 +40,12 @@ public static class StageEndpoints
             if (project is null) return Problem.NotFound("Project", id);
             if (!caller.HasRole(ProjectEndpoints.Editors) || !caller.CanWrite(project.RegionCode, project.Township))
                 return Problem.Forbidden($"The role {caller.Role} of {caller.RegionCode} cannot change this project's stage.");
-            if (ifMatch && !http.Headers.IfMatch.Contains(project.ETag) && !http.Headers.IfMatch.Contains("*"))
-                return Problem.PreconditionFailed();
+            if (IfMatch.Check(http, project.ETag, required: false) is { } precondition) return precondition;
 
             var today = clock.Today();
             var now = clock.GetUtcNow();
             var refusal = project.TransitionTo(request.Stage!.Value, request.Date ?? today, today, now, out var change);
-            if (refusal is not null)
-                return refusal.IsConflict ? Problem.Conflict(refusal.Code, refusal.Detail) : Problem.Unprocessable(refusal.Code, refusal.Detail);
+            if (refusal is not null) return refusal.ToProblem();
 
             Publish(db, project, change!, now);
             try
@@ -68,8 +67,8 @@ public static class StageEndpoints
     {
         db.AddEvent(new ProjectStageChanged
         {
-            ProjectId = project.Id, RegionCode = project.RegionCode, FromStage = Project.Camel(change.From),
-            ToStage = Project.Camel(change.To), Date = change.Date, Version = project.Version, OccurredAt = now,
+            ProjectId = project.Id, RegionCode = project.RegionCode, FromStage = QueryEnum.Name(change.From),
+            ToStage = QueryEnum.Name(change.To), Date = change.Date, Version = project.Version, OccurredAt = now,
         });
         if (change.Started)
             db.AddEvent(new ProjectStarted

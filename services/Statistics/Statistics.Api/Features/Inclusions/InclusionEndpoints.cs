@@ -95,7 +95,7 @@ public static class InclusionEndpoints
         if (inclusion is null) return (null, null, Problem.NotFound("Inclusion", id));
         if (caller.WriteRefusal(StatisticsRoles.Deciders, inclusion.RegionCode, inclusion.Township, "decide statistical inclusions") is { } refusal)
             return (null, null, refusal);
-        if (Scope.IfMatchFails(request, inclusion.ETag)) return (null, null, Problem.PreconditionFailed());
+        if (IfMatch.Check(request, inclusion.ETag, required: false) is { } precondition) return (null, null, precondition);
         if (!inclusion.CanBeDecided)
             return (null, null, Problem.Conflict("illegal_state", $"The application is already {inclusion.Status.ToString().ToLowerInvariant()}."));
         var project = await db.Projects.AsNoTracking().FirstAsync(p => p.Id == inclusion.ProjectId, ct);
