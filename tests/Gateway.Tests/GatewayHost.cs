@@ -29,6 +29,7 @@ public class GatewayHost : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.LogToTestFile(GetType().Name);
         var closed = $"http://127.0.0.1:{ServiceProcess.FreePort()}/";
         var settings = new Dictionary<string, string?>(TestTokens.AuthSettings())
         {

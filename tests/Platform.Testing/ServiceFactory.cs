@@ -33,6 +33,7 @@ public class ServiceFactory<TProgram> : WebApplicationFactory<TProgram>, IAsyncL
         foreach (var (k, v) in TestEnvironment.RabbitSettings()) settings[k] = v;
         foreach (var (k, v) in Settings()) settings[k] = v;
         builder.UseEnvironment("Testing");
+        builder.LogToTestFile(GetType().Name);
         // UseSetting goes in before Program reads its configuration, so the connection string is seen at startup.
         foreach (var (k, v) in settings) builder.UseSetting(k, v);
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
