@@ -29,7 +29,7 @@ public sealed class TestApp : IAsyncDisposable
             ["Logging:LogLevel:Default"] = "Error",
         });
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
-        builder.Logging.LogToTestFile($"Messaging-{prefix}");
+        builder.Logging.LogToFile(TestLogs.NewFile($"Messaging-{prefix}"));
         builder.Services.AddDbContext<TestDbContext>(o => o.UseNpgsql(db.ConnectionString));
         builder.AddPlatformMessaging<TestDbContext>(prefix, configure);
         // Tests publish right after start: the consumer queues must be bound by then.

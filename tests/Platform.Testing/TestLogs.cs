@@ -19,17 +19,17 @@ public static class TestLogs
         return Path.Combine(Directory, $"{name}-{DateTime.UtcNow:HHmmss}-{Guid.NewGuid().ToString("N")[..6]}.log");
     }
 
-    /// <summary>Replaces every logging provider (the services' JSON console) with a JSON-lines file.</summary>
-    public static ILoggingBuilder LogToTestFile(this ILoggingBuilder logging, string name)
+    /// <summary>Replaces every logging provider (the services' JSON console) with JSON lines in <paramref name="file"/>.</summary>
+    public static ILoggingBuilder LogToFile(this ILoggingBuilder logging, string file)
     {
         logging.ClearProviders();
-        logging.AddProvider(new FileLoggerProvider(NewFile(name)));
+        logging.AddProvider(new FileLoggerProvider(file));
         return logging;
     }
 
     /// <summary>The same for an in-process service (WebApplicationFactory): applied after Program's own logging setup.</summary>
-    public static IWebHostBuilder LogToTestFile(this IWebHostBuilder builder, string name) =>
-        builder.ConfigureLogging(logging => logging.LogToTestFile(name));
+    public static IWebHostBuilder LogToFile(this IWebHostBuilder builder, string file) =>
+        builder.ConfigureLogging(logging => logging.LogToFile(file));
 
     sealed class FileLoggerProvider(string path) : ILoggerProvider
     {
