@@ -17,11 +17,15 @@ public class GatewayHost : WebApplicationFactory<Program>
 
     readonly IReadOnlyDictionary<string, string?> _settings;
 
+    /// <summary>Where the gateway logs (under .platform/test-results/logs/, named after the host).</summary>
+    public string LogFile { get; }
+
     public string ConsoleFolder { get; } = Directory.CreateTempSubdirectory("gateway-console-").FullName;
 
     public GatewayHost(IReadOnlyDictionary<string, string?> settings)
     {
         _settings = settings;
+        LogFile = TestLogs.NewFile(GetType().Name);
         File.WriteAllText(Path.Combine(ConsoleFolder, "index.html"), $"<!doctype html><html><body>{IndexMarker}<div id=\"root\"></div></body></html>");
         Directory.CreateDirectory(Path.Combine(ConsoleFolder, "assets"));
         File.WriteAllText(Path.Combine(ConsoleFolder, "assets", "index-3f2a1b.js"), "console.log('console');");
@@ -29,6 +33,7 @@ public class GatewayHost : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.LogToFile(LogFile);
         var closed = $"http://127.0.0.1:{ServiceProcess.FreePort()}/";
         var settings = new Dictionary<string, string?>(TestTokens.AuthSettings())
         {

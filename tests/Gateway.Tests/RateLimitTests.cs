@@ -22,7 +22,8 @@ public sealed class RateLimitTests : IClassFixture<RateLimitTests.SmallLimits>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
-            var closed = $"http://127.0.0.1:{ServiceProcess.FreePort()}/";
+            builder.LogToFile(TestLogs.NewFile(GetType().Name));
+        var closed = $"http://127.0.0.1:{ServiceProcess.FreePort()}/";
             var settings = new Dictionary<string, string?>(TestTokens.AuthSettings())
             {
                 ["RateLimiting:PermitsPerSecond"] = "1",

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Platform.Testing;
 
 namespace Platform.Messaging.Tests;
 
@@ -28,6 +29,7 @@ public sealed class TestApp : IAsyncDisposable
             ["Logging:LogLevel:Default"] = "Error",
         });
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
+        builder.Logging.LogToFile(TestLogs.NewFile($"Messaging-{prefix}"));
         builder.Services.AddDbContext<TestDbContext>(o => o.UseNpgsql(db.ConnectionString));
         builder.AddPlatformMessaging<TestDbContext>(prefix, configure);
         // Tests publish right after start: the consumer queues must be bound by then.

@@ -15,7 +15,14 @@ public class ServiceFactory<TProgram> : WebApplicationFactory<TProgram>, IAsyncL
     readonly string _databasePrefix;
     public TestDatabase Database { get; private set; } = null!;
 
-    public ServiceFactory(string databasePrefix) => _databasePrefix = databasePrefix;
+    /// <summary>Where the service logs (under .platform/test-results/logs/, named after the factory).</summary>
+    public string LogFile { get; }
+
+    public ServiceFactory(string databasePrefix)
+    {
+        _databasePrefix = databasePrefix;
+        LogFile = TestLogs.NewFile(GetType().Name);
+    }
 
     /// <summary>Extra settings a test fixture wants (e.g. a shorter job interval).</summary>
     protected virtual IDictionary<string, string?> Settings() => new Dictionary<string, string?>();
@@ -33,6 +40,7 @@ public class ServiceFactory<TProgram> : WebApplicationFactory<TProgram>, IAsyncL
         foreach (var (k, v) in TestEnvironment.RabbitSettings()) settings[k] = v;
         foreach (var (k, v) in Settings()) settings[k] = v;
         builder.UseEnvironment("Testing");
+        builder.LogToFile(LogFile);
         // UseSetting goes in before Program reads its configuration, so the connection string is seen at startup.
         foreach (var (k, v) in settings) builder.UseSetting(k, v);
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));

@@ -13,6 +13,8 @@ public sealed class ServiceProcess : IAsyncDisposable
 {
     readonly Process _process;
     readonly ConcurrentQueue<string> _output = new();
+    readonly StreamWriter _log;
+    bool _logClosed; // the process can still print while it is being stopped
 
     public string Name { get; }
     public int Port { get; }
@@ -23,7 +25,13 @@ public sealed class ServiceProcess : IAsyncDisposable
         Name = name;
         Port = port;
         _process = process;
+        // Everything the process says goes to its own file (the test run's console stays for results).
+        LogFile = TestLogs.NewFile($"{name}-{port}");
+        _log = new StreamWriter(new FileStream(LogFile, FileMode.Create, FileAccess.Write, FileShare.Read)) { AutoFlush = true };
     }
+
+    /// <summary>The file under .platform/test-results/logs/ with all of the process's output.</summary>
+    public string LogFile { get; }
 
     public static ServiceProcess Start(string projectName, int port, IDictionary<string, string?> environment)
     {
@@ -56,6 +64,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     void Keep(string? line)
     {
         if (line is null) return;
+        lock (_log) if (!_logClosed) _log.WriteLine(line);
         _output.Enqueue(line);
         while (_output.Count > 400) _output.TryDequeue(out _);
     }
@@ -83,7 +92,7 @@ public sealed class ServiceProcess : IAsyncDisposable
             }
             await Task.Delay(250);
         }
-        throw new InvalidOperationException($"{Name} did not become ready on port {Port}:{Environment.NewLine}{RecentOutput()}");
+        throw new InvalidOperationException($"{Name} did not become ready on port {Port} (log: {LogFile}):{Environment.NewLine}{RecentOutput()}");
     }
 
     public static int FreePort()
@@ -95,9 +104,16 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_process.HasExited) return;
-        _process.Kill(entireProcessTree: true);
-        await _process.WaitForExitAsync();
-        _process.Dispose();
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+            _process.Dispose();
+        }
+        lock (_log)
+        {
+            _logClosed = true;
+            _log.Dispose();
+        }
     }
 }
