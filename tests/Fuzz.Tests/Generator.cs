@@ -342,7 +342,14 @@ public sealed class Generator(Operation operation, Harvest harvest)
                 {
                     var shape = rng.Next(3);
                     if (shape == 0) list.Clear();
-                    else if (shape == 1) { var first = list.FirstOrDefault(); for (var i = 0; i < 2000; i++) list.Add(first?.DeepClone()); }
+                    else if (shape == 1)
+                    {
+                        // 2000 copies of a huge string would be a body of hundreds of MB, past every request limit:
+                        // the server rightly closes the connection mid-upload, which tests the client, not the server.
+                        var first = list.FirstOrDefault();
+                        if (first?.ToJsonString().Length > 1_000) first = JsonValue.Create("x");
+                        for (var i = 0; i < 2000; i++) list.Add(first?.DeepClone());
+                    }
                     else list.Add(new JsonArray(new JsonArray()));
                     mutations.Add($"{slot.Path} array {(shape == 0 ? "emptied" : shape == 1 ? "of 2000+ elements" : "with a nested array")}");
                 }
