@@ -1,4 +1,4 @@
-using Identity.Api.Accounts;
+using Identity.Api.Features.Accounts;
 using Platform.ServiceDefaults.Auth;
 
 namespace Identity.Tests;

@@ -1,6 +1,6 @@
 using System.Net;
 using Identity.Api;
-using Identity.Api.Accounts;
+using Identity.Api.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

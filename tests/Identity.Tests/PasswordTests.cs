@@ -1,6 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
-using Identity.Api.Accounts;
+using Identity.Api.Features.Accounts;
 
 namespace Identity.Tests;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Identity.Api.Accounts;
+using Identity.Api.Features.Accounts;
 
 namespace Identity.Tests;
 

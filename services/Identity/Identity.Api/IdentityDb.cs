@@ -1,4 +1,4 @@
-using Identity.Api.Accounts;
+using Identity.Api.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Platform.ServiceDefaults.Data;
 

@@ -1,5 +1,5 @@
 using Identity.Api;
-using Identity.Api.Accounts;
+using Identity.Api.Features.Accounts;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Data;
 

@@ -3,6 +3,7 @@ using Platform.Messaging;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Data;
 using Statistics.Api;
+using Statistics.Api.Features;
 using Statistics.Api.Features.Duplicates;
 using Statistics.Api.Features.Figures;
 using Statistics.Api.Features.Inclusions;

@@ -2,7 +2,7 @@
 import { useState, type ReactNode } from 'react';
 import { Button, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { act } from './common';
+import { act } from './PageBlocks';
 
 export interface ActionField {
   name: string;

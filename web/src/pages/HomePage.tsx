@@ -5,7 +5,7 @@ import { get } from '../api';
 import { currentSession, isCity, whereLabel } from '../session';
 import { ROLES, wan } from '../labels';
 import { navFor } from '../nav';
-import { ErrorView, thisMonth, useLoad } from '../components/common';
+import { ErrorView, thisMonth, useLoad } from '../components/PageBlocks';
 
 interface RegionSummary {
   regionCode: string; regionName: string; projects: number; newStarts: number; keyProjects: number;

@@ -6,7 +6,7 @@ import { get, post, query, type Paged } from '../../api';
 import { currentSession } from '../../session';
 import { ITEM_STATUS, ITEM_WARNING, options, regionName } from '../../labels';
 import { ActionModal } from '../../components/ActionModal';
-import { ErrorView, PageTitle, act, useLoad } from '../../components/common';
+import { ErrorView, PageTitle, act, useLoad } from '../../components/PageBlocks';
 import { itemStatusTag, type ChecklistItem } from '../projects/RelatedTabs';
 
 const OPEN = ['notStarted', 'submitted', 'accepted', 'rejected'];

@@ -5,7 +5,7 @@ import { Link } from 'react-router-dom';
 import { get, post, query, type Paged } from '../../api';
 import { CATEGORY, NATURE, options, percent, regionName, wan } from '../../labels';
 import { ActionModal } from '../../components/ActionModal';
-import { ErrorView, PageTitle, thisYear, useLoad } from '../../components/common';
+import { ErrorView, PageTitle, thisYear, useLoad } from '../../components/PageBlocks';
 
 interface Deal {
   id: string; regionCode: string; name: string; investors: { name: string }[]; amount: number; signedOn: string; industry?: string;

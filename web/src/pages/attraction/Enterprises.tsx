@@ -4,7 +4,7 @@ import { Card, Form, Input, Button, Table, Tag } from 'antd';
 import { get, post, query, type Paged } from '../../api';
 import { regionName } from '../../labels';
 import { ActionModal } from '../../components/ActionModal';
-import { ErrorView, PageTitle, useLoad } from '../../components/common';
+import { ErrorView, PageTitle, useLoad } from '../../components/PageBlocks';
 
 interface Enterprise { id: string; regionCode: string; name: string; creditCode: string; industry?: string; originRegion?: string; types: string[]; contacts: { name: string; phone?: string }[]; note?: string }
 

@@ -5,7 +5,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { get, query, type Paged } from '../../api';
 import { currentSession, isCity } from '../../session';
 import { REGIONS, STAGE, KEY_LEVEL, label, options, percent, wan } from '../../labels';
-import { DownloadButton, ErrorView, PageTitle, thisMonth, useLoad } from '../../components/common';
+import { DownloadButton, ErrorView, PageTitle, thisMonth, useLoad } from '../../components/PageBlocks';
 import { PeriodPicker } from './PeriodPicker';
 import type { Standing } from './CityOverview';
 

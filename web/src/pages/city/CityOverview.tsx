@@ -6,7 +6,7 @@ import { useSearchParams } from 'react-router-dom';
 import { get } from '../../api';
 import { percent, wan } from '../../labels';
 import { Chart } from '../../components/Chart';
-import { DownloadButton, ErrorView, PageTitle, thisMonth, useLoad } from '../../components/common';
+import { DownloadButton, ErrorView, PageTitle, thisMonth, useLoad } from '../../components/PageBlocks';
 import { PeriodPicker } from './PeriodPicker';
 
 export interface Standing { metric: string; name: string; unit: string; target?: number; actual: number; completionRate?: number; rank?: number; changeSincePreviousMonth?: number; scheduled?: number }

@@ -3,7 +3,7 @@ import { Alert, Card, Space, Table, Tag } from 'antd';
 import { useSearchParams } from 'react-router-dom';
 import { get } from '../../api';
 import { wan } from '../../labels';
-import { ErrorView, PageTitle, useLoad } from '../../components/common';
+import { ErrorView, PageTitle, useLoad } from '../../components/PageBlocks';
 import { PeriodPicker } from './PeriodPicker';
 
 interface Check { metric: string; name: string; unit: string; parentLevel: string; regionCode: string; regionName: string; parentTarget?: number; childrenTotal: number; children: number; gap?: number; balanced: boolean }

@@ -5,7 +5,7 @@ import { Link } from 'react-router-dom';
 import { get, post, query, type Paged } from '../../api';
 import { APPLICATION_STATUS, CATEGORY, PROGRAMME_KIND, label, options, percent, regionName, wan } from '../../labels';
 import { ActionModal } from '../../components/ActionModal';
-import { ErrorView, PageTitle, act, thisYear, useLoad } from '../../components/common';
+import { ErrorView, PageTitle, act, thisYear, useLoad } from '../../components/PageBlocks';
 
 interface Programme { id: string; regionCode: string; name: string; kind: string; year: number; batch: string; opensOn: string; closesOn: string; eligibleCategories: string[]; maxShare: number; isCityWide: boolean }
 interface Application { id: string; projectId: string; projectName: string; regionCode: string; programmeKind: string; year: number; requestedAmount: number; status: string; approvedAmount?: number; allocatedAmount: number; disbursedAmount: number }

@@ -5,7 +5,7 @@ import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
 import { ApiError, get, post, query, type Paged } from '../../api';
 import { STAGE, options, regionName, wan } from '../../labels';
-import { ErrorView, PageTitle, useLoad } from '../../components/common';
+import { ErrorView, PageTitle, useLoad } from '../../components/PageBlocks';
 import { warningTag } from './ProjectList';
 import type { Project } from './types';
 

@@ -7,7 +7,7 @@ import { get, post, query, type Paged } from '../../api';
 import { currentSession } from '../../session';
 import { PROBLEM_CATEGORY, PROBLEM_LEVEL, PROBLEM_STATUS, label, options, regionName } from '../../labels';
 import { ActionModal } from '../../components/ActionModal';
-import { ErrorView, PageTitle, act, useLoad } from '../../components/common';
+import { ErrorView, PageTitle, act, useLoad } from '../../components/PageBlocks';
 import type { ProjectProblem } from './types';
 
 export const problemColumns: ColumnsType<ProjectProblem> = [

@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router-dom';
 import { get, post, type Paged } from '../../api';
 import { PROBLEM_CATEGORY, PROBLEM_LEVEL, options } from '../../labels';
 import { ActionModal } from '../../components/ActionModal';
-import { ErrorView, useLoad } from '../../components/common';
+import { ErrorView, useLoad } from '../../components/PageBlocks';
 import { problemColumns } from './ProblemLedger';
 import type { Project, ProjectProblem } from './types';
 

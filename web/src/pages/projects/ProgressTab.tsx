@@ -3,7 +3,7 @@ import { Button, DatePicker, Form, Input, InputNumber, Space, Table, Tag } from 
 import dayjs, { type Dayjs } from 'dayjs';
 import { get, post } from '../../api';
 import { wan } from '../../labels';
-import { ErrorView, act, useLoad } from '../../components/common';
+import { ErrorView, act, useLoad } from '../../components/PageBlocks';
 import { ScheduleChart } from './ScheduleChart';
 import type { Project, ProgressYear } from './types';
 

@@ -6,7 +6,7 @@ import { request } from '../../api';
 import { currentSession } from '../../session';
 import { CATEGORY, KEY_LEVEL, NATURE, STAGE, START_KIND, label, options, regionName, wan } from '../../labels';
 import { ActionModal } from '../../components/ActionModal';
-import { ErrorView, PageTitle, useLoad } from '../../components/common';
+import { ErrorView, PageTitle, useLoad } from '../../components/PageBlocks';
 import { nextStages, type Project } from './types';
 import { warningTag } from './ProjectList';
 import { ProgressTab } from './ProgressTab';

@@ -6,7 +6,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { request } from '../../api';
 import { currentSession, isCity } from '../../session';
 import { CATEGORY, KEY_LEVEL, NATURE, REGIONS, options } from '../../labels';
-import { ErrorView, PageTitle, showFormError, thisYear } from '../../components/common';
+import { ErrorView, PageTitle, showFormError, thisYear } from '../../components/PageBlocks';
 import type { Project } from './types';
 
 const FIELD_NAMES = [

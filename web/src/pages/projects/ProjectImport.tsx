@@ -6,7 +6,7 @@ import { Alert, Button, Card, Checkbox, DatePicker, Descriptions, Progress, Segm
 import dayjs from 'dayjs';
 import { InboxOutlined } from '@ant-design/icons';
 import { ApiError, get, request, type Paged } from '../../api';
-import { DownloadButton, ErrorView, PageTitle, useLoad } from '../../components/common';
+import { DownloadButton, ErrorView, PageTitle, useLoad } from '../../components/PageBlocks';
 
 interface RowError { row: number; column: string; problem: string }
 interface RowOutcome { row: number; outcome: string; projectId?: string; name?: string; errors?: RowError[] }

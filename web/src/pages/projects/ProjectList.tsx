@@ -6,7 +6,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { get, query, type Paged } from '../../api';
 import { currentSession, isCity } from '../../session';
 import { CATEGORY, KEY_LEVEL, REGIONS, STAGE, START_KIND, WARNING, label, options, regionName, wan } from '../../labels';
-import { DownloadButton, ErrorView, PageTitle, useLoad } from '../../components/common';
+import { DownloadButton, ErrorView, PageTitle, useLoad } from '../../components/PageBlocks';
 import type { Project } from './types';
 
 const yesNo = [{ value: 'true', label: '是' }, { value: 'false', label: '否' }];

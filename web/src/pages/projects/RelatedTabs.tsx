@@ -2,7 +2,7 @@
 import { Alert, Card, Descriptions, Empty, Space, Table, Tag } from 'antd';
 import { ApiError, get, type Paged } from '../../api';
 import { APPLICATION_STATUS, INCLUSION_STATUS, ITEM_STATUS, ITEM_WARNING, PROGRAMME_KIND, label, wan } from '../../labels';
-import { ErrorView, useLoad } from '../../components/common';
+import { ErrorView, useLoad } from '../../components/PageBlocks';
 import type { Project } from './types';
 
 export interface ChecklistItem {

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Button, Popconfirm, Space, Table, Tag } from 'antd';
 import { get, post, query, type Paged } from '../../api';
 import { regionName } from '../../labels';
-import { ErrorView, act, useLoad } from '../../components/common';
+import { ErrorView, act, useLoad } from '../../components/PageBlocks';
 
 interface Side { id?: string; projectId?: string; name?: string }
 interface Pair {

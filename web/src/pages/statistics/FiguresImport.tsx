@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Alert, Button, Checkbox, Space, Table, Upload, type UploadFile } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { ApiError, request } from '../../api';
-import { ErrorView } from '../../components/common';
+import { ErrorView } from '../../components/PageBlocks';
 
 interface RowError { row: number; column: string; problem: string }
 interface Report { fileName?: string; rowsRead?: number; imported?: number; unchanged?: number; rejected?: number; errors?: RowError[]; rowErrors?: RowError[] }

@@ -6,7 +6,7 @@ import { get, post, query, type Paged } from '../../api';
 import { currentSession } from '../../session';
 import { INCLUSION_STATUS, label, options, regionName, wan } from '../../labels';
 import { ActionModal } from '../../components/ActionModal';
-import { ErrorView, PageTitle, useLoad } from '../../components/common';
+import { ErrorView, PageTitle, useLoad } from '../../components/PageBlocks';
 import { Duplicates } from './Duplicates';
 import { FiguresImport } from './FiguresImport';
 

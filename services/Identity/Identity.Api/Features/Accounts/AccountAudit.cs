@@ -1,6 +1,6 @@
 using Platform.ServiceDefaults.Data;
 
-namespace Identity.Api.Accounts;
+namespace Identity.Api.Features.Accounts;
 
 /// <summary>
 /// The account trail reads like the account list: administrators only (anyone else gets 403, as on

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Identity.Api.Accounts;
+namespace Identity.Api.Features.Accounts;
 
 /// <summary>
 /// One spelling per user name: NFKC-normalised (full-width ｕｓｅｒ becomes user) and trimmed, made only of

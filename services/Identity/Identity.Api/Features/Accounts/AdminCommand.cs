@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Data;
 
-namespace Identity.Api.Accounts;
+namespace Identity.Api.Features.Accounts;
 
 /// <summary>
 /// <c>dotnet Identity.Api.dll admin create &lt;username&gt; [--region 140500]</c>: a production's first

@@ -4,7 +4,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Platform.ServiceDefaults.Auth;
 
-namespace Identity.Api.Accounts;
+namespace Identity.Api.Features.Accounts;
 
 /// <summary>Signs RS256 access tokens (at most 15 minutes) carrying the user's region and bureau role.</summary>
 public sealed class TokenIssuer

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Problems;
 
-namespace Identity.Api.Accounts;
+namespace Identity.Api.Features.Accounts;
 
 public sealed record TokenRequest(string? Username, string? Password) : IValidatable
 {

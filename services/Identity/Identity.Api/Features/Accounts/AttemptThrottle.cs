@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
-namespace Identity.Api.Accounts;
+namespace Identity.Api.Features.Accounts;
 
 /// <summary>Configuration section "Identity:Throttle".</summary>
 public sealed class ThrottleOptions

@@ -2,7 +2,7 @@ using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Problems;
 
-namespace Identity.Api.Accounts;
+namespace Identity.Api.Features.Accounts;
 
 /// <summary>A bureau user: one region, one role.</summary>
 public sealed class Account : IAudited

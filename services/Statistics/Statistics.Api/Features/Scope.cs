@@ -2,7 +2,7 @@ using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Statistics.Api;
+namespace Statistics.Api.Features;
 
 /// <summary>A record that belongs to a region (and possibly a township), and is scoped by it.</summary>
 public interface IRegional

@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
 
-namespace Identity.Api;
+namespace Identity.Api.Features.Accounts;
 
 /// <summary>
 /// The client address the sign-in back-off is keyed on. X-Forwarded-For is believed only when the direct peer

@@ -6,7 +6,7 @@ using Statistics.Api.Features.Figures;
 using Statistics.Api.Features.Inclusions;
 using Statistics.Api.Features.Projects;
 
-namespace Statistics.Api;
+namespace Statistics.Api.Features;
 
 /// <summary>
 /// /api/statistics/audit: projects, inclusions and 统计数 as <see cref="Scope.VisibleTo"/> scopes them (the county, a

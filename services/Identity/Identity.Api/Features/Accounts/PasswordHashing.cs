@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace Identity.Api.Accounts;
+namespace Identity.Api.Features.Accounts;
 
 /// <summary>
 /// PBKDF2-SHA256 with a per-password salt. The stored form carries its iteration count

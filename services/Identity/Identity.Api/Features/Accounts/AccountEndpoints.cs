@@ -6,7 +6,7 @@ using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Http;
 using Platform.ServiceDefaults.Problems;
 
-namespace Identity.Api.Accounts;
+namespace Identity.Api.Features.Accounts;
 
 public sealed record AccountResponse(string UserName, string DisplayName, string RegionCode, string Role, string? Township,
     string? Agency, bool Enabled, bool MustChangePassword, DateTimeOffset? LastLoginAt)

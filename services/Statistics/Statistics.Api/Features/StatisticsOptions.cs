@@ -1,6 +1,6 @@
 using Platform.ServiceDefaults.Auth;
 
-namespace Statistics.Api;
+namespace Statistics.Api.Features;
 
 /// <summary>Configuration section "Statistics".</summary>
 public sealed class StatisticsOptions

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.ServiceDefaults.Auth;
 
-namespace Identity.Api.Accounts;
+namespace Identity.Api.Features.Accounts;
 
 /// <summary>
 /// Demo accounts <c>{role}@{regionCode}</c> for every region, created only when Platform:SeedDemoData=true is
