@@ -1,6 +1,6 @@
 namespace Platform.Messaging.Tests;
 
-public sealed class HelperTests
+public sealed class BackoffAndVersionTests
 {
     [Theory]
     [InlineData(0, 1)]
