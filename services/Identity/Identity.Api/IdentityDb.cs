@@ -1,6 +1,6 @@
 using Identity.Api.Accounts;
 using Microsoft.EntityFrameworkCore;
-using Platform.ServiceDefaults.Data;
+using Platform.Data;
 
 namespace Identity.Api;
 
