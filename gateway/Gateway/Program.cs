@@ -22,7 +22,7 @@ builder.Services.AddReverseProxy()
         context.AddRequestTransform(transform =>
         {
             transform.ProxyRequest.Headers.Remove(CorrelationMiddleware.Header);
-            transform.ProxyRequest.Headers.TryAddWithoutValidation(CorrelationMiddleware.Header, Platform.Messaging.Correlation.CurrentId);
+            transform.ProxyRequest.Headers.TryAddWithoutValidation(CorrelationMiddleware.Header, Correlation.CurrentId);
             return ValueTask.CompletedTask;
         });
     });

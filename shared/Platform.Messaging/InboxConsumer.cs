@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Platform.ServiceDefaults.Http;
 
 namespace Platform.Messaging;
 
@@ -51,25 +52,17 @@ public abstract class InboxConsumer<TMessage, TDbContext> : IConsumer<TMessage>
 
 /// <summary>
 /// Restores the correlation id of the message (header "x-correlation-id", else MassTransit's CorrelationId)
-/// into <see cref="Correlation.CurrentId"/> and a logger scope, so events a consumer adds carry it on.
+/// onto the trace context (<see cref="Correlation.CurrentId"/>) and a logger scope, so events a consumer adds carry it on.
 /// </summary>
 internal sealed class CorrelationConsumeFilter<T>(ILogger<CorrelationConsumeFilter<T>> logger) : IFilter<ConsumeContext<T>>
     where T : class
 {
     public async Task Send(ConsumeContext<T> context, IPipe<ConsumeContext<T>> next)
     {
-        var id = context.Headers.Get<string>(Correlation.HeaderName) ?? context.CorrelationId?.ToString();
-        var previous = Correlation.CurrentId;
-        Correlation.CurrentId = id;
-        try
-        {
-            using (logger.BeginScope(new Dictionary<string, object?> { ["CorrelationId"] = id }))
-                await next.Send(context);
-        }
-        finally
-        {
-            Correlation.CurrentId = previous;
-        }
+        var id = context.Headers.Get<string>(MessageHeaders.CorrelationId) ?? context.CorrelationId?.ToString();
+        using (Correlation.Begin(id))
+        using (logger.BeginScope(new Dictionary<string, object?> { ["CorrelationId"] = id }))
+            await next.Send(context);
     }
 
     public void Probe(ProbeContext context) => context.CreateFilterScope("correlation");

@@ -4,6 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+using Platform.Data;
 
 namespace Platform.Messaging;
 
@@ -13,7 +16,8 @@ public static class MessagingServiceCollectionExtensions
     /// Wires MassTransit over RabbitMQ (section "RabbitMq"), the outbox dispatcher for <typeparamref name="TDbContext"/>
     /// (section "Messaging"), the SaveChanges interceptor that wakes it, the consumers, the checks of what they receive
     /// (<see cref="ContractRules"/>) and their retry policy.
-    /// The service still registers its DbContext itself (AddDbContext); the interceptor is attached here.
+    /// The service still registers its DbContext itself (AddPlatformDbContext); the interceptor is attached here, and the
+    /// outbox's and inbox's tables (<see cref="MessagingSchema"/>) are registered for MigrateDatabaseAsync to create.
     /// </summary>
     public static IHostApplicationBuilder AddPlatformMessaging<TDbContext>(this IHostApplicationBuilder builder,
         string servicePrefix, Action<MessagingOptionsBuilder> configure) where TDbContext : DbContext
@@ -33,6 +37,10 @@ public static class MessagingServiceCollectionExtensions
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton(sp => new OutboxMetrics(sp.GetRequiredService<IMeterFactory>(), servicePrefix));
         services.AddSingleton<OutboxSaveChangesInterceptor>();
+        services.AddSharedMigration(new SqlMigrations.Script("0000_messaging", MessagingSchema.Sql));
+        services.AddOpenTelemetry()
+            .WithTracing(t => t.AddSource("MassTransit"))
+            .WithMetrics(m => m.AddMeter("Platform.Messaging", "MassTransit"));
         services.ConfigureDbContext<TDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<OutboxSaveChangesInterceptor>()));
         services.AddMassTransit(x =>
         {

@@ -108,7 +108,7 @@ internal sealed class OutboxDispatcher<TDbContext>(
                 ctx.MessageId = row.MessageId;
                 if (row.CorrelationId is { } correlationId)
                 {
-                    ctx.Headers.Set(Correlation.HeaderName, correlationId);
+                    ctx.Headers.Set(MessageHeaders.CorrelationId, correlationId);
                     if (Guid.TryParse(correlationId, out var guid)) ctx.CorrelationId = guid;
                 }
             }), ct);

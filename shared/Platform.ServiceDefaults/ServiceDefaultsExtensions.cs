@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry.Metrics;
@@ -26,10 +27,12 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
             ctx.ProblemDetails.Extensions.TryAdd("code", DefaultCode(ctx.ProblemDetails.Status));
-            if (Platform.Messaging.Correlation.CurrentId is { } id) ctx.ProblemDetails.Extensions["correlationId"] = id;
+            if (Correlation.CurrentId is { } id) ctx.ProblemDetails.Extensions["correlationId"] = id;
         });
         builder.Services.AddExceptionHandler<ExceptionToProblem>();
         builder.Services.AddHttpContextAccessor();
+        // One clock for every service; a test replaces it with a fake one (registered after this, or instead of it).
+        builder.Services.TryAddSingleton(TimeProvider.System);
 
         builder.Services.AddPlatformAuthentication(builder.Configuration);
         builder.Services.AddOpenApi();
@@ -37,11 +40,11 @@ public static class ServiceDefaultsExtensions
 
         builder.Services.AddOpenTelemetry()
             .WithTracing(t => t
-                .AddSource(builder.Environment.ApplicationName, "MassTransit", "Npgsql")
+                .AddSource(builder.Environment.ApplicationName)
                 .AddAspNetCoreInstrumentation(o => o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/health"))
                 .AddHttpClientInstrumentation())
             .WithMetrics(m => m
-                .AddMeter("Platform.Messaging", "MassTransit", "Npgsql", "Microsoft.AspNetCore.Hosting", "System.Net.Http")
+                .AddMeter("Microsoft.AspNetCore.Hosting", "System.Net.Http")
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation());
         // Export only where a collector is configured (OTEL_EXPORTER_OTLP_ENDPOINT), e.g. in production.

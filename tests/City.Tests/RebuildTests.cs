@@ -34,7 +34,7 @@ public sealed class RebuildTests(CityFactory factory)
         await using var other = new Npgsql.NpgsqlConnection(factory.Database.ConnectionString);
         await other.OpenAsync();
         await using var running = await other.BeginTransactionAsync();
-        await using (var take = new Npgsql.NpgsqlCommand($"select pg_advisory_xact_lock({Platform.ServiceDefaults.Data.ExclusiveRun.Key("city:rebuild")})", other, running))
+        await using (var take = new Npgsql.NpgsqlCommand($"select pg_advisory_xact_lock({Platform.Data.ExclusiveRun.Key("city:rebuild")})", other, running))
             await take.ExecuteNonQueryAsync();
 
         using var admin = factory.City("admin");

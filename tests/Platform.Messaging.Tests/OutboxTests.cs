@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Platform.Contracts.ProjectLibrary;
+using Platform.ServiceDefaults.Http;
 using static Platform.Messaging.Tests.TestEnvironment;
 
 namespace Platform.Messaging.Tests;
@@ -30,8 +31,7 @@ public sealed class OutboxTests(TestDatabase db) : IClassFixture<TestDatabase>, 
             TotalInvestment = 1234.5m, Version = 3, OccurredAt = DateTimeOffset.UtcNow,
         };
 
-        Correlation.CurrentId = "req-42";
-        try
+        using (Correlation.Begin("req-42"))
         {
             await app.InScope(async ctx =>
             {
@@ -40,7 +40,6 @@ public sealed class OutboxTests(TestDatabase db) : IClassFixture<TestDatabase>, 
                 await ctx.SaveChangesAsync();
             });
         }
-        finally { Correlation.CurrentId = null; }
 
         await Eventually(() => deliveries.All.Count == 1, Timeout, "the event to be consumed");
         var delivery = deliveries.All.Single();

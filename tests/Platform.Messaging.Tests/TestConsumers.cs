@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.ProjectLibrary;
+using Platform.ServiceDefaults.Http;
 
 namespace Platform.Messaging.Tests;
 
@@ -15,7 +16,7 @@ public sealed class Deliveries
     public IReadOnlyCollection<Delivery> All => _items.ToArray();
 
     public void Add(ConsumeContext context, object message) => _items.Enqueue(new Delivery(context.MessageId, message,
-        context.Headers.Get<string>(Correlation.HeaderName), Correlation.CurrentId));
+        context.Headers.Get<string>(MessageHeaders.CorrelationId), Correlation.CurrentId));
 }
 
 public sealed class ProjectStartedRecorder(Deliveries deliveries) : IConsumer<ProjectStarted>

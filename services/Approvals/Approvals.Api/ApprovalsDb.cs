@@ -2,8 +2,8 @@ using Approvals.Api.Features.Catalogue;
 using Approvals.Api.Features.Checklists;
 using Approvals.Api.Features.Items;
 using Microsoft.EntityFrameworkCore;
+using Platform.Data;
 using Platform.Messaging;
-using Platform.ServiceDefaults.Data;
 
 namespace Approvals.Api;
 

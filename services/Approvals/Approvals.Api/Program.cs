@@ -5,14 +5,13 @@ using Approvals.Api.Features.Catalogue;
 using Approvals.Api.Features.Checklists;
 using Approvals.Api.Features.Items;
 using Platform.Contracts.Approvals;
+using Platform.Data;
 using Platform.Messaging;
 using Platform.ServiceDefaults;
-using Platform.ServiceDefaults.Data;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddPlatformDbContext<ApprovalsDb>();
-builder.Services.AddSingleton(TimeProvider.System);
 var approvals = builder.Configuration.GetSection("Approvals").Get<ApprovalsOptions>() ?? new ApprovalsOptions();
 builder.Services.AddSingleton(approvals);
 builder.Services.AddSingleton(new WorkingCalendar(approvals.Holidays, approvals.ExtraWorkdays));
@@ -32,7 +31,7 @@ app.MapItemEndpoints();
 app.MapItemActionEndpoints();
 app.MapAuditTrail("/api/approvals/audit", ApprovalsAudit.Policy);
 
-await app.MigrateDatabaseAsync<ApprovalsDb>(new SqlMigrations.Script("0000_messaging", MessagingSchema.Sql));
+await app.MigrateDatabaseAsync<ApprovalsDb>();
 app.Run();
 
 public partial class Program;

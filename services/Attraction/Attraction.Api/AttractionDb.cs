@@ -5,8 +5,8 @@ using Attraction.Api.Features.Leads;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Platform.Data;
 using Platform.Messaging;
-using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Http;
 
 namespace Attraction.Api;

@@ -6,15 +6,14 @@ using Attraction.Api.Features.Enterprises;
 using Attraction.Api.Features.Leads;
 using Attraction.Api.Features.Summary;
 using Platform.Contracts.Attraction;
+using Platform.Data;
 using Platform.Messaging;
 using Platform.ServiceDefaults;
-using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Http;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddPlatformDbContext<AttractionDb>();
-builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddServiceClient<IProjectLibraryClient>(builder.Configuration, "projects");
 builder.AddPlatformMessaging<AttractionDb>("attraction", messaging => messaging
     .Publishes<DealSigned>()
@@ -31,7 +30,7 @@ app.MapCommitmentList();
 app.MapSummaryEndpoints();
 app.MapAuditTrail("/api/attraction/audit", AttractionAudit.Policy);
 
-await app.MigrateDatabaseAsync<AttractionDb>(new SqlMigrations.Script("0000_messaging", MessagingSchema.Sql));
+await app.MigrateDatabaseAsync<AttractionDb>();
 app.Run();
 
 public partial class Program;

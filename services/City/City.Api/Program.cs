@@ -4,14 +4,13 @@ using City.Api.Features.Lists;
 using City.Api.Features.Overview;
 using City.Api.Features.ReadModels;
 using City.Api.Features.Targets;
+using Platform.Data;
 using Platform.Messaging;
 using Platform.ServiceDefaults;
-using Platform.ServiceDefaults.Data;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddPlatformDbContext<CityDb>();
-builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<AggregateDeltas>();
 builder.Services.AddScoped<Projector>();
 Oc4idsOptions.AddTo(builder.Services);
@@ -27,7 +26,7 @@ app.MapFeedEndpoints();
 app.MapRebuildEndpoints();
 app.MapAuditTrail("/api/city/audit", TargetAudit.Policy);
 
-await app.MigrateDatabaseAsync<CityDb>(new SqlMigrations.Script("0000_messaging", MessagingSchema.Sql));
+await app.MigrateDatabaseAsync<CityDb>();
 if (app.Configuration.GetValue<bool>("Platform:SeedDemoData") && !app.Environment.IsProduction())
 {
     await using var scope = app.Services.CreateAsyncScope();

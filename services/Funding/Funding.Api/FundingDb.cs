@@ -2,8 +2,8 @@ using Funding.Api.Features.Applications;
 using Funding.Api.Features.Programmes;
 using Funding.Api.Features.Projects;
 using Microsoft.EntityFrameworkCore;
+using Platform.Data;
 using Platform.Messaging;
-using Platform.ServiceDefaults.Data;
 
 namespace Funding.Api;
 

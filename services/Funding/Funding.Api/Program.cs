@@ -5,14 +5,13 @@ using Funding.Api.Features.Programmes;
 using Funding.Api.Features.Projects;
 using Funding.Api.Features.Summary;
 using Platform.Contracts.Funding;
+using Platform.Data;
 using Platform.Messaging;
 using Platform.ServiceDefaults;
-using Platform.ServiceDefaults.Data;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddPlatformDbContext<FundingDb>();
-builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.Configure<FundingOptions>(builder.Configuration.GetSection("Funding"));
 builder.AddPlatformMessaging<FundingDb>("funding", messaging => messaging
     .Publishes<FundingApproved>()
@@ -28,7 +27,7 @@ app.MapApplicationEndpoints();
 app.MapSummaryEndpoints();
 app.MapAuditTrail("/api/funding/audit", FundingAudit.Policy);
 
-await app.MigrateDatabaseAsync<FundingDb>(new SqlMigrations.Script("0000_messaging", MessagingSchema.Sql));
+await app.MigrateDatabaseAsync<FundingDb>();
 app.Run();
 
 public partial class Program;

@@ -1,6 +1,6 @@
 using Identity.Api.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
-using Platform.ServiceDefaults.Data;
+using Platform.Data;
 
 namespace Identity.Api;
 

@@ -1,7 +1,7 @@
 using Identity.Api;
 using Identity.Api.Features.Accounts;
+using Platform.Data;
 using Platform.ServiceDefaults;
-using Platform.ServiceDefaults.Data;
 
 // `admin create <username>` runs one command against the configured database and exits (see AdminCommand).
 var command = AdminCommand.Parse(args, out var commandError);
@@ -22,7 +22,6 @@ if (command is not null)
 builder.AddPlatformDbContext<IdentityDb>();
 builder.AddTrustedProxies();
 builder.Services.AddSingleton<TokenIssuer>();
-builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.Configure<ThrottleOptions>(builder.Configuration.GetSection("Identity:Throttle"));
 builder.Services.AddScoped<AttemptThrottle>();
 builder.Services.AddScoped<RefreshTokens>();

@@ -1,7 +1,7 @@
 using Platform.Contracts.ProjectLibrary;
+using Platform.Data;
 using Platform.Messaging;
 using Platform.ServiceDefaults;
-using Platform.ServiceDefaults.Data;
 using ProjectLibrary.Api;
 using ProjectLibrary.Api.Features.Imports;
 using ProjectLibrary.Api.Features.Problems;
@@ -13,7 +13,6 @@ using ProjectLibrary.Api.Seeding;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddPlatformDbContext<ProjectsDb>();
-builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.Configure<ScheduleOptions>(builder.Configuration.GetSection("Schedule"));
 builder.Services.Configure<ProblemOptions>(builder.Configuration.GetSection("Problems"));
 builder.Services.AddScoped<ProblemScanner>();
@@ -44,7 +43,7 @@ app.MapImportEndpoints();
 app.MapProgressEndpoints();
 app.MapProblemEndpoints();
 
-await app.MigrateDatabaseAsync<ProjectsDb>(new SqlMigrations.Script("0000_messaging", MessagingSchema.Sql));
+await app.MigrateDatabaseAsync<ProjectsDb>();
 if (app.Configuration.GetValue<bool>("Platform:SeedDemoData") && !app.Environment.IsProduction())
     await DemoData.SeedAsync(app.Services);
 app.Run();

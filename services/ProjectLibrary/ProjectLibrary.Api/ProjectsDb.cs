@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Platform.Data;
 using Platform.Messaging;
-using Platform.ServiceDefaults.Data;
 using ProjectLibrary.Api.Features.Imports;
 using ProjectLibrary.Api.Features.Problems;
 using ProjectLibrary.Api.Features.Progress;

@@ -1,7 +1,7 @@
 using Platform.Contracts.Statistics;
+using Platform.Data;
 using Platform.Messaging;
 using Platform.ServiceDefaults;
-using Platform.ServiceDefaults.Data;
 using Statistics.Api;
 using Statistics.Api.Features;
 using Statistics.Api.Features.Duplicates;
@@ -13,7 +13,6 @@ using Statistics.Api.Features.Projects;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddPlatformDbContext<StatisticsDb>();
-builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(builder.Configuration.GetSection("Statistics").Get<StatisticsOptions>() ?? new StatisticsOptions());
 builder.Services.AddScoped<DuplicateDetector>();
 builder.AddPlatformMessaging<StatisticsDb>("statistics", messaging => messaging
@@ -34,7 +33,7 @@ app.MapGapEndpoints();
 app.MapDuplicateEndpoints();
 app.MapAuditTrail("/api/statistics/audit", StatisticsAudit.Policy);
 
-await app.MigrateDatabaseAsync<StatisticsDb>(new SqlMigrations.Script("0000_messaging", MessagingSchema.Sql));
+await app.MigrateDatabaseAsync<StatisticsDb>();
 app.Run();
 
 public partial class Program;

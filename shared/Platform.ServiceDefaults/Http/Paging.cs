@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Platform.ServiceDefaults.Problems;
 
 namespace Platform.ServiceDefaults.Http;
@@ -28,14 +27,4 @@ public readonly record struct PageRequest(int Page, int PageSize)
     }
 
     public int Skip => (Page - 1) * PageSize;
-}
-
-public static class PagingExtensions
-{
-    public static async Task<Paged<T>> ToPageAsync<T>(this IQueryable<T> query, PageRequest page, CancellationToken ct)
-    {
-        var total = await query.CountAsync(ct);
-        var items = await query.Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
-        return new Paged<T>(items, page.Page, page.PageSize, total);
-    }
 }

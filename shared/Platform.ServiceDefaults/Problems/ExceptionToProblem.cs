@@ -4,19 +4,18 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 using Platform.ServiceDefaults.Http;
 
 namespace Platform.ServiceDefaults.Problems;
 
 /// <summary>
-/// Turns exceptions that reach the pipeline into problem details: unreadable input is the caller's fault (400), a value
-/// the database refuses is too (400/422), a lost race on a unique key or a row version is a conflict (409), a database
-/// that is starting, stopping or unreachable is 503 with Retry-After. Only a genuine bug is 500, and it never leaks internals.
+/// Turns exceptions that reach the pipeline into problem details: unreadable input is the caller's fault (400), and so
+/// is what an <see cref="IExceptionClassifier"/> says of its library's errors (the database's: Platform.Data); a timeout
+/// or a refused connection is 503 with Retry-After. Only a genuine bug is 500, and it never leaks internals.
 /// </summary>
-public sealed class ExceptionToProblem(IProblemDetailsService problems, ILogger<ExceptionToProblem> logger) : IExceptionHandler
+public sealed class ExceptionToProblem(IProblemDetailsService problems, IEnumerable<IExceptionClassifier> classifiers,
+    ILogger<ExceptionToProblem> logger) : IExceptionHandler
 {
     /// <summary>Seconds a client waits before retrying when the database is unavailable (a restart takes a few seconds).</summary>
     public const int RetryAfterSeconds = 5;
@@ -43,7 +42,7 @@ public sealed class ExceptionToProblem(IProblemDetailsService problems, ILogger<
 
     static Answer BadRequest(string code, string detail, string? field = null) => new(400, code, "Bad request", detail, field);
 
-    public static Answer Classify(Exception exception) => exception switch
+    public Answer Classify(Exception exception) => exception switch
     {
         ProblemException p => new(p.Status, p.Code, Title(p.Status), p.Message, p.Field),
         BadHttpRequestException { InnerException: RequestTextException text } => FromText(text),
@@ -59,12 +58,24 @@ public sealed class ExceptionToProblem(IProblemDetailsService problems, ILogger<
         // Thrown by the framework's multipart and body readers (our own files are read through System.IO, not these).
         InvalidDataException or IOException when FromAspNetCore(exception) =>
             new(400, "malformed_request", "Malformed request", "The request body could not be read: " + exception.Message),
-        DbUpdateConcurrencyException =>
-            new(409, "concurrent_change", "Conflict", "The record was changed by someone else at the same time; reload and retry."),
-        _ when Postgres(exception) is { } pg => FromPostgres(pg),
+        _ when classifiers.Select(c => c.Classify(exception)).FirstOrDefault(a => a is not null) is { } known => known,
         _ when Unreachable(exception) => Unavailable(),
-        _ => new(500, "internal_error", "Internal error", "Something went wrong on our side; it has been logged."),
+        _ => InternalError(),
     };
+
+    public static Answer InternalError() =>
+        new(500, "internal_error", "Internal error", "Something went wrong on our side; it has been logged.");
+
+    public static Answer Unavailable() =>
+        new(503, "unavailable", "Service unavailable", "The database is not reachable right now; try again shortly.");
+
+    /// <summary>The connection itself failed: a socket error or a timeout, anywhere in the chain.</summary>
+    static bool Unreachable(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+            if (e is TimeoutException or SocketException) return true;
+        return false;
+    }
 
     static Answer FromText(RequestTextException text) => BadRequest(text.Code,
         $"{FieldOf(text)} {text.Reason}.", FieldOf(text));
@@ -74,51 +85,6 @@ public sealed class ExceptionToProblem(IProblemDetailsService problems, ILogger<
     {
         var parent = string.IsNullOrEmpty(text.Path) ? "" : text.Path.TrimStart('$').TrimStart('.');
         return parent.Length == 0 ? text.Field : $"{parent}.{text.Field}";
-    }
-
-    /// <summary>
-    /// PostgreSQL's own refusals. Class 08 (connection), 57P01–57P03 (shutting down, starting up) and 53 (out of
-    /// connections or memory) are outages: 503. A value it cannot store (class 22: NUL in text, out-of-range number, bad
-    /// date) slipped past validation and is the caller's input: 400. A reference to a row that does not exist (23503)
-    /// is 422; a duplicate key (23505) 409; a serialization failure or deadlock (40001, 40P01) a conflict to retry.
-    /// </summary>
-    static Answer FromPostgres(PostgresException pg) => pg.SqlState switch
-    {
-        PostgresErrorCodes.UniqueViolation =>
-            new(409, "duplicate", "Conflict", $"A record with the same key already exists ({pg.ConstraintName})."),
-        PostgresErrorCodes.ForeignKeyViolation =>
-            new(422, "reference_not_found", "Unprocessable request", "The request refers to a record that does not exist."),
-        PostgresErrorCodes.NotNullViolation =>
-            BadRequest("required", $"A required value is missing ({pg.ColumnName})."),
-        PostgresErrorCodes.CheckViolation =>
-            new(422, "constraint_violated", "Unprocessable request", $"A value is outside what the record allows ({pg.ConstraintName})."),
-        PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected =>
-            new(409, "concurrent_change", "Conflict", "Someone else changed the same records at the same time; retry."),
-        { } state when state.StartsWith("22", StringComparison.Ordinal) && state != PostgresErrorCodes.DivisionByZero =>
-            BadRequest("invalid_value", "A value in the request cannot be stored (out of range, or a character or date the database refuses)."),
-        { } state when state.StartsWith("08", StringComparison.Ordinal) || state.StartsWith("53", StringComparison.Ordinal)
-                       || state is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow =>
-            Unavailable(),
-        _ => new(500, "internal_error", "Internal error", "Something went wrong on our side; it has been logged."),
-    };
-
-    static Answer Unavailable() =>
-        new(503, "unavailable", "Service unavailable", "The database is not reachable right now; try again shortly.");
-
-    /// <summary>EF wraps provider errors (DbUpdateException, RetryLimitExceededException, InvalidOperationException): look inside.</summary>
-    static PostgresException? Postgres(Exception exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-            if (e is PostgresException pg) return pg;
-        return null;
-    }
-
-    /// <summary>The connection itself failed: a socket error, a timeout, a broken or refused connection.</summary>
-    static bool Unreachable(Exception exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-            if (e is NpgsqlException or TimeoutException or SocketException) return true;
-        return false;
     }
 
     static bool FromAspNetCore(Exception exception) =>

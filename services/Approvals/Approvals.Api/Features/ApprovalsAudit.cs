@@ -1,7 +1,7 @@
 using Approvals.Api.Features.Catalogue;
 using Approvals.Api.Features.Checklists;
 using Approvals.Api.Features.Items;
-using Platform.ServiceDefaults.Data;
+using Platform.Data;
 
 namespace Approvals.Api.Features;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.Data;
 using Platform.ServiceDefaults.Auth;
-using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Problems;
 
 namespace Attraction.Api.Features;

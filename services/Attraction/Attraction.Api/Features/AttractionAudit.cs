@@ -1,7 +1,7 @@
 using Attraction.Api.Features.Deals;
 using Attraction.Api.Features.Enterprises;
 using Attraction.Api.Features.Leads;
-using Platform.ServiceDefaults.Data;
+using Platform.Data;
 
 namespace Attraction.Api.Features;
 

@@ -1,7 +1,7 @@
 using Funding.Api.Features.Applications;
 using Funding.Api.Features.Programmes;
 using Funding.Api.Features.Projects;
-using Platform.ServiceDefaults.Data;
+using Platform.Data;
 
 namespace Funding.Api.Features;
 

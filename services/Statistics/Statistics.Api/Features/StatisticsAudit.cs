@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Platform.Data;
 using Platform.ServiceDefaults.Auth;
-using Platform.ServiceDefaults.Data;
 using Statistics.Api.Features.Duplicates;
 using Statistics.Api.Features.Figures;
 using Statistics.Api.Features.Inclusions;

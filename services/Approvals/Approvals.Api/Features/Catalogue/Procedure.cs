@@ -1,5 +1,5 @@
+using Platform.Data;
 using Platform.ServiceDefaults.Auth;
-using Platform.ServiceDefaults.Data;
 
 namespace Approvals.Api.Features.Catalogue;
 

@@ -1,5 +1,5 @@
 using Platform.Contracts.ProjectLibrary;
-using Platform.ServiceDefaults.Data;
+using Platform.Data;
 
 namespace Approvals.Api.Features.Checklists;
 

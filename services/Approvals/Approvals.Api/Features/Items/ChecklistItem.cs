@@ -1,6 +1,6 @@
 using Approvals.Api.Features.Calendar;
 using Approvals.Api.Features.Catalogue;
-using Platform.ServiceDefaults.Data;
+using Platform.Data;
 using Platform.ServiceDefaults.Http;
 using Platform.ServiceDefaults.Problems;
 

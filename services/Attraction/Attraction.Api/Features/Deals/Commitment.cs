@@ -1,4 +1,4 @@
-using Platform.ServiceDefaults.Data;
+using Platform.Data;
 using Platform.ServiceDefaults.Problems;
 
 namespace Attraction.Api.Features.Deals;

@@ -4,7 +4,7 @@ namespace Attraction.Api.Features.Enterprises;
 public sealed record EnterpriseContact(string Name, string? Title, string? Phone, string? Email);
 
 /// <summary>An enterprise in a county's 目标企业库, identified by its 统一社会信用代码.</summary>
-public sealed class Enterprise : Platform.ServiceDefaults.Data.IAudited
+public sealed class Enterprise : Platform.Data.IAudited
 {
     public Guid Id { get; init; }
     public string RegionCode { get; private set; } = "";

@@ -1,6 +1,7 @@
 using City.Api.Features.Overview;
 using City.Api.Features.ReadModels;
 using Microsoft.EntityFrameworkCore;
+using Platform.Data;
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Http;
 using Platform.Spreadsheets;

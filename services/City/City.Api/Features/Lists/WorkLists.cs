@@ -1,5 +1,6 @@
 using City.Api.Features.ReadModels;
 using Microsoft.EntityFrameworkCore;
+using Platform.Data;
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Http;
 using Platform.Spreadsheets;

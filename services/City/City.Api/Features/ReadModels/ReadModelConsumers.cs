@@ -4,8 +4,8 @@ using Platform.Contracts.Attraction;
 using Platform.Contracts.Funding;
 using Platform.Contracts.ProjectLibrary;
 using Platform.Contracts.Statistics;
+using Platform.Data;
 using Platform.Messaging;
-using Platform.ServiceDefaults.Data;
 
 namespace City.Api.Features.ReadModels;
 

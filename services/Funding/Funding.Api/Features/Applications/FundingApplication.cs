@@ -1,7 +1,7 @@
 using Funding.Api.Features.Bonds;
 using Funding.Api.Features.Programmes;
 using Funding.Api.Features.Projects;
-using Platform.ServiceDefaults.Data;
+using Platform.Data;
 using Platform.ServiceDefaults.Problems;
 
 namespace Funding.Api.Features.Applications;

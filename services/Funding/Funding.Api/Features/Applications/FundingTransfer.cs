@@ -1,4 +1,4 @@
-using Platform.ServiceDefaults.Data;
+using Platform.Data;
 
 namespace Funding.Api.Features.Applications;
 

@@ -1,7 +1,7 @@
 using MassTransit;
 using Platform.Contracts.ProjectLibrary;
+using Platform.Data;
 using Platform.Messaging;
-using Platform.ServiceDefaults.Data;
 
 namespace Funding.Api.Features.Projects;
 

@@ -1,5 +1,5 @@
+using Platform.Data;
 using Platform.ServiceDefaults.Auth;
-using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Problems;
 
 namespace Identity.Api.Features.Accounts;

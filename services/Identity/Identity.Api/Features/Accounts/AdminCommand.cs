@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Platform.Data;
 using Platform.ServiceDefaults.Auth;
-using Platform.ServiceDefaults.Data;
 
 namespace Identity.Api.Features.Accounts;
 

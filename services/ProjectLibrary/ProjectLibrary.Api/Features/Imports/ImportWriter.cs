@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.ProjectLibrary;
+using Platform.Data;
 using Platform.Messaging;
 using Platform.ServiceDefaults.Auth;
-using Platform.ServiceDefaults.Data;
+using Platform.ServiceDefaults.Http;
 using ProjectLibrary.Api.Features.Projects;
 
 namespace ProjectLibrary.Api.Features.Imports;

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Platform.Data;
 using Platform.ServiceDefaults;
-using Platform.ServiceDefaults.Data;
 
 namespace ProjectLibrary.Api.Features.Problems;
 

@@ -1,4 +1,4 @@
-using Platform.ServiceDefaults.Data;
+using Platform.Data;
 using ProjectLibrary.Api.Features.Progress;
 
 namespace ProjectLibrary.Api.Features.Projects;

@@ -4,8 +4,8 @@ using Platform.Contracts.Approvals;
 using Platform.Contracts.Attraction;
 using Platform.Contracts.ProjectLibrary;
 using Platform.Contracts.Statistics;
+using Platform.Data;
 using Platform.Messaging;
-using Platform.ServiceDefaults.Data;
 
 namespace ProjectLibrary.Api.Features.Projects;
 

@@ -1,4 +1,4 @@
-using Platform.ServiceDefaults.Data;
+using Platform.Data;
 using Statistics.Api.Features.Projects;
 
 namespace Statistics.Api.Features.Duplicates;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.Statistics;
+using Platform.Data;
 using Platform.Messaging;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Auth;

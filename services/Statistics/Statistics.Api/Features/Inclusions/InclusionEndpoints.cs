@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.Statistics;
+using Platform.Data;
 using Platform.Messaging;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Auth;

@@ -1,8 +1,8 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.ProjectLibrary;
+using Platform.Data;
 using Platform.Messaging;
-using Platform.ServiceDefaults.Data;
 using Statistics.Api.Features.Duplicates;
 
 namespace Statistics.Api.Features.Projects;

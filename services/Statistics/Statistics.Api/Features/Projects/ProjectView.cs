@@ -1,6 +1,6 @@
 using Platform.Contracts.ProjectLibrary;
+using Platform.Data;
 using Platform.Messaging;
-using Platform.ServiceDefaults.Data;
 
 namespace Statistics.Api.Features.Projects;
 

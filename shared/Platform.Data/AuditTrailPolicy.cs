@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Platform.ServiceDefaults.Auth;
 
-namespace Platform.ServiceDefaults.Data;
+namespace Platform.Data;
 
 /// <summary>Which of one entity type's audit entries a caller reads, given the entries of that type.</summary>
 public delegate IQueryable<AuditEntry> AuditRows<in TDb>(IQueryable<AuditEntry> entries, TDb db, CallerScope caller) where TDb : DbContext;

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.ServiceDefaults.Problems;
 
-namespace Platform.ServiceDefaults.Data;
+namespace Platform.Data;
 
 /// <summary>
 /// Long whole-database passes (a read-model rebuild, a duplicate scan) run one at a time across every instance of

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Http;
 
-namespace Platform.ServiceDefaults.Data;
+namespace Platform.Data;
 
 /// <summary>An entity whose every change is written to the audit log (who, when, before, after).</summary>
 public interface IAudited
@@ -128,7 +128,7 @@ public sealed class AuditInterceptor(Actor actor) : SaveChangesInterceptor
                 Action = entry.State switch { EntityState.Added => "created", EntityState.Deleted => "deleted", _ => "updated" },
                 Before = entry.State == EntityState.Added ? null : Serialize(entry, original: true),
                 After = entry.State == EntityState.Deleted ? null : Serialize(entry, original: false),
-                CorrelationId = Platform.Messaging.Correlation.CurrentId,
+                CorrelationId = Correlation.CurrentId,
             };
             if (audit.Action == "updated" && audit.Before == audit.After) continue;
             db.Add(audit);

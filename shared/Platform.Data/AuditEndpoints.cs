@@ -7,7 +7,7 @@ using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Http;
 using Platform.ServiceDefaults.Problems;
 
-namespace Platform.ServiceDefaults.Data;
+namespace Platform.Data;
 
 public sealed record AuditEntryResponse(long Id, DateTimeOffset At, string Actor, string RegionCode, string EntityType,
     string EntityId, string Action, string? Before, string? After, string? CorrelationId);

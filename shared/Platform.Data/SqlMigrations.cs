@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
-namespace Platform.ServiceDefaults.Data;
+namespace Platform.Data;
 
 /// <summary>
 /// Applies a service's SQL migrations: embedded resources named <c>Migrations/NNNN_name.sql</c>, in

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Platform.ServiceDefaults.Data;
+namespace Platform.Data;
 
 /// <summary>
 /// Inserts or updates many entities of one mapped type with PostgreSQL binary COPY, inside the caller's open
