@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults;
 using City.Api.Features.ReadModels;
 using City.Api.Features.Targets;
 using Platform.ServiceDefaults.Auth;

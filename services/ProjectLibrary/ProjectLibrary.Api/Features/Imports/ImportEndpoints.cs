@@ -41,7 +41,7 @@ public static class ImportEndpoints
         if (sheetKind == ImportKind.Projects)
             return period is null ? TypedResults.File(ProjectSheet.Template(), ProjectSheet.ContentType, "项目库导入模板.xlsx") : PeriodOnlyForProgress();
         if (period is null) return TypedResults.File(ProgressSheet.Template("", null, []), ProjectSheet.ContentType, "月度调度导入模板.xlsx");
-        if (!Progress.Period.TryParse(period, out var month))
+        if (!Period.TryParseMonth(period, out var month))
             return Problem.Validation(new Dictionary<string, string[]> { ["period"] = ["must be a month written like 2025-03"] });
         var lines = await ProgressTemplate.LinesAsync(db, caller, month, ct);
         if (lines is null) return Problem.Unprocessable("too_many_rows", $"More than {ProgressTemplate.MaxRows:N0} projects: ask for the sheet of one county.");

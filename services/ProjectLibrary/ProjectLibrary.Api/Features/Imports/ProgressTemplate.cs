@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 using Platform.ServiceDefaults.Auth;
 using ProjectLibrary.Api.Features.Progress;

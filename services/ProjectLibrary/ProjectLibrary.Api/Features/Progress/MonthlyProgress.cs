@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Data;
 
 namespace ProjectLibrary.Api.Features.Progress;

@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.ServiceDefaults.Auth;
@@ -12,7 +13,7 @@ public sealed record LockRequest(string? RegionCode, string? Period) : IValidata
         .Required(RegionCode, "regionCode")
         .When(RegionCode is not null && !Regions.IsKnown(RegionCode), "regionCode", "is not a region of the city")
         .Required(Period, "period")
-        .When(Period is not null && !Progress.Period.TryParse(Period, out _), "period", "must be a month written like 2025-03");
+        .When(Period is not null && !global::Platform.ServiceDefaults.Period.TryParseMonth(Period, out _), "period", "must be a month written like 2025-03");
 }
 
 public sealed record LockResponse(string RegionCode, string Period, string LockedBy, DateTimeOffset LockedAt);
@@ -45,7 +46,7 @@ public static class ProgressLockEndpoints
         TimeProvider clock, CancellationToken ct)
     {
         if (Refusal(caller, request.RegionCode!) is { } refusal) return refusal;
-        Period.TryParse(request.Period, out var period);
+        Period.TryParseMonth(request.Period, out var period);
         if (await Find(db, request.RegionCode!, period, ct) is not null)
             return Problem.Conflict("already_locked", $"{period} of region {request.RegionCode} is already locked.");
         var entry = new ProgressLock
@@ -63,7 +64,7 @@ public static class ProgressLockEndpoints
         new LockRequest(regionCode, period).Validate(errors);
         if (!errors.IsEmpty) return Problem.Validation(errors.ToDictionary());
         if (Refusal(caller, regionCode!) is { } refusal) return refusal;
-        Period.TryParse(period, out var month);
+        Period.TryParseMonth(period, out var month);
         var entry = await Find(db, regionCode!, month, ct);
         if (entry is null) return Problem.NotFound("Lock of", $"{regionCode} {period}");
         db.ProgressLocks.Remove(entry);
@@ -79,5 +80,5 @@ public static class ProgressLockEndpoints
     static Task<ProgressLock?> Find(ProjectsDb db, string regionCode, Period period, CancellationToken ct) =>
         db.ProgressLocks.FirstOrDefaultAsync(l => l.RegionCode == regionCode && l.Year == period.Year && l.Month == period.Month, ct);
 
-    static LockResponse ToResponse(ProgressLock l) => new(l.RegionCode, new Period(l.Year, l.Month).ToString(), l.LockedBy, l.LockedAt);
+    static LockResponse ToResponse(ProgressLock l) => new(l.RegionCode, Period.OfMonth(l.Year, l.Month).ToString(), l.LockedBy, l.LockedAt);
 }

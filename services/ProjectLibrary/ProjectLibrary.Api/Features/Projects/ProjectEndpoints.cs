@@ -46,7 +46,7 @@ public static class ProjectEndpoints
     static async Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> Get(Guid id, int? year, string? asOf, ProjectsDb db, CallerScope caller,
         TimeProvider clock, IOptions<ScheduleOptions> options, HttpResponse response, CancellationToken ct)
     {
-        Period? period = Period.TryParse(asOf, out var parsed) ? parsed : null;
+        Period? period = Period.TryParseMonth(asOf, out var parsed) ? parsed : null;
         if (asOf is not null && period is null)
             return Problem.Validation(new Dictionary<string, string[]> { ["asOf"] = ["must be a month written like 2025-06"] });
         var project = await db.Projects.AsNoTracking().VisibleTo(caller).FirstOrDefaultAsync(p => p.Id == id, ct);

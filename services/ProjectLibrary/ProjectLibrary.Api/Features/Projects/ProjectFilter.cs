@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Http;
 using Platform.ServiceDefaults.Problems;
@@ -16,7 +17,7 @@ public sealed record ProjectFilter(
     bool? IsIncludedInStatistics, int? Year, string? StartKind, bool? BehindSchedule, string? WarningLevel,
     string? AsOf, string? Q, string? Sort, int? Page, int? PageSize, string? Format) : IValidatable
 {
-    public Period? AsOfPeriod => Period.TryParse(AsOf, out var period) ? period : null;
+    public Period? AsOfPeriod => Period.TryParseMonth(AsOf, out var period) ? period : null;
     public ProjectStage? StageValue => QueryEnum.Parse<ProjectStage>(Stage);
     public ProjectCategory? CategoryValue => QueryEnum.Parse<ProjectCategory>(Category);
     public KeyLevel? KeyLevelValue => QueryEnum.Parse<KeyLevel>(KeyLevel);

@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 using ProjectLibrary.Api.Features.Progress;
 

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -14,16 +13,13 @@ using Statistics.Api.Features.Projects;
 namespace Statistics.Api.Features.Figures;
 
 /// <summary>PUT /api/statistics/figures: one project's 统计数 for one month.</summary>
-public sealed partial record FigureInput(Guid? ProjectId, string? Period, decimal? CompletedInvestment) : IValidatable
+public sealed record FigureInput(Guid? ProjectId, string? Period, decimal? CompletedInvestment) : IValidatable
 {
-    [GeneratedRegex(@"^\d{4}-\d{2}$")]
-    private static partial Regex PeriodPattern();
-
     public void Validate(ValidationErrors errors)
     {
         errors.Required(ProjectId, "projectId").When(ProjectId == Guid.Empty, "projectId", "is required")
             .Required(Period, "period")
-            .When(Period is not null && (!PeriodPattern().IsMatch(Period) || Periods.Parse(Period) != Period), "period", "must be a month written YYYY-MM, e.g. 2025-03")
+            .When(Period is not null && !global::Platform.ServiceDefaults.Period.TryParseMonth(Period, out _), "period", "must be a month written YYYY-MM, e.g. 2025-03")
             .Required(CompletedInvestment, "completedInvestment").Amount(CompletedInvestment, "completedInvestment")
             .When(CompletedInvestment is { } v && decimal.Round(v, 2) != v, "completedInvestment", "has more than two decimal places (万元)");
     }
@@ -70,7 +66,7 @@ public static class FigureEndpoints
         if (caller.WriteRefusal(StatisticsRoles.Deciders, project.RegionCode, project.Township, "enter official statistics") is { } refusal) return refusal;
         if (!await db.IsIncludedAsync(project.Id, ct))
             return Problem.Unprocessable("not_included", "Official figures are kept only for projects included in the statistics.");
-        if (Periods.IsFuture(input.Period!, BusinessDay.Today(clock)))
+        if (!Period.Parse(input.Period!).HasBegunBy(BusinessDay.Today(clock)))
             return Problem.Unprocessable("future_period", $"The period {input.Period} has not begun.");
 
         var figure = await Record(db, project, input.Period!, input.CompletedInvestment!.Value, "manual", caller.UserName, clock.GetUtcNow(), ct);
