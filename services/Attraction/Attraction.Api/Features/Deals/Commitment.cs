@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Problems;
 
@@ -7,7 +8,7 @@ namespace Attraction.Api.Features.Deals;
 public enum CommitmentSide { Investor, Government }
 
 /// <summary>One promise of the two-way commitments (双向承诺), with its due date and whether it was kept.</summary>
-public sealed class Commitment : IAudited
+public sealed class Commitment : IAudited, IRegional
 {
     public Guid Id { get; init; }
     public Guid DealId { get; init; }

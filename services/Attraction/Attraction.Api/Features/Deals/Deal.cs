@@ -1,4 +1,5 @@
 using Platform.Contracts.ProjectLibrary;
+using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Problems;
 
@@ -8,7 +9,7 @@ namespace Attraction.Api.Features.Deals;
 public sealed record DealInvestor(Guid? EnterpriseId, string Name);
 
 /// <summary>A signed investment deal (签约项目), its link to the project library and whether the project started.</summary>
-public sealed class Deal : IAudited
+public sealed class Deal : IAudited, IRegional
 {
     public Guid Id { get; init; }
     public string RegionCode { get; private set; } = "";

@@ -61,7 +61,7 @@ public static class ImportEndpoints
         [FromQuery] string? kind, [FromQuery] bool? goodRowsOnly, ProjectsDb db, CallerScope caller, TimeProvider clock, ProjectImporter importer, ImportQueue queue,
         CancellationToken ct)
     {
-        if (!caller.HasRole(ProjectEndpoints.Editors)) return Problem.Forbidden($"The role {caller.Role} cannot change the project library.");
+        if (caller.WriteRefusal(ProjectEndpoints.Edit) is { } forbidden) return forbidden;
         if (ParseKind(kind) is not { } sheetKind) return UnknownKind();
         if (!request.HasFormContentType) return FileRequired();
         var form = await request.ReadFormAsync(ct);
@@ -179,13 +179,5 @@ public static class ImportEndpoints
     {
         var job = await db.ImportJobs.AsNoTracking().VisibleTo(caller).FirstOrDefaultAsync(j => j.Id == id, ct);
         return job is null ? Problem.NotFound("Import", id) : TypedResults.Ok(ImportJobResponse.From(job, outcome, page, pageSize));
-    }
-
-    /// <summary>A county sees its county's imports, a township its own, the city all.</summary>
-    static IQueryable<ImportJob> VisibleTo(this IQueryable<ImportJob> jobs, CallerScope caller)
-    {
-        if (caller.IsCity) return jobs;
-        jobs = jobs.Where(j => j.RegionCode == caller.RegionCode);
-        return caller.Township is null ? jobs : jobs.Where(j => j.Township == caller.Township);
     }
 }

@@ -47,8 +47,7 @@ public static class ProgressEndpoints
     {
         var project = await db.Projects.VisibleTo(caller).FirstOrDefaultAsync(p => p.Id == id, ct);
         if (project is null) return Problem.NotFound("Project", id);
-        if (!caller.HasRole(ProjectEndpoints.Editors) || !caller.CanWrite(project.RegionCode, project.Township))
-            return Problem.Forbidden($"The role {caller.Role} of {caller.RegionCode} cannot report this project's progress.");
+        if (caller.WriteRefusal(ProjectEndpoints.Edit, project.RegionCode, project.Township) is { } forbidden) return forbidden;
         Period.TryParseMonth(request.Period, out var period);
         var today = clock.Today();
         if (!period.HasBegunBy(today))

@@ -38,14 +38,6 @@ public sealed record ProjectFilter(
 
 public static class ProjectQueries
 {
-    /// <summary>Only what the caller may see: its county (or township); the city sees all.</summary>
-    public static IQueryable<Project> VisibleTo(this IQueryable<Project> projects, CallerScope caller)
-    {
-        if (caller.IsCity) return projects;
-        projects = projects.Where(p => p.RegionCode == caller.RegionCode);
-        return caller.Township is null ? projects : projects.Where(p => p.Township == caller.Township);
-    }
-
     public static IQueryable<Project> Filter(this IQueryable<Project> q, ProjectFilter f, int reportingYear,
         IQueryable<MonthlyProgress> progress, ScheduleOptions options)
     {

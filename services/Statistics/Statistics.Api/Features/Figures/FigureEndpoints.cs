@@ -63,7 +63,7 @@ public static class FigureEndpoints
     {
         var project = await db.Projects.AsNoTracking().VisibleTo(caller).FirstOrDefaultAsync(p => p.Id == input.ProjectId, ct);
         if (project is null) return Problem.NotFound("Project", input.ProjectId!.Value);
-        if (caller.WriteRefusal(StatisticsRoles.Deciders, project.RegionCode, project.Township, "enter official statistics") is { } refusal) return refusal;
+        if (caller.WriteRefusal(StatisticsRoles.EnterFigures, project.RegionCode, project.Township) is { } refusal) return refusal;
         if (!await db.IsIncludedAsync(project.Id, ct))
             return Problem.Unprocessable("not_included", "Official figures are kept only for projects included in the statistics.");
         if (!Period.Parse(input.Period!).HasBegunBy(BusinessDay.Today(clock)))
@@ -77,7 +77,7 @@ public static class FigureEndpoints
     static async Task<Results<Ok<ImportReport>, ProblemHttpResult>> Import(HttpRequest request, StatisticsDb db, CallerScope caller,
         TimeProvider clock, IConfiguration configuration, [FromQuery] bool? goodRowsOnly, CancellationToken ct)
     {
-        if (!caller.HasRole(StatisticsRoles.Deciders)) return Problem.Forbidden($"The role {caller.Role} cannot enter official statistics.");
+        if (caller.WriteRefusal(StatisticsRoles.EnterFigures) is { } refusal) return refusal;
         if (!request.HasFormContentType) return Problem.BadRequest("file_required", "Send the sheet as multipart/form-data in a field named \"file\".");
         var form = await request.ReadFormAsync(ct);
         var file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault();
@@ -171,6 +171,6 @@ public static class FigureEndpoints
         var included = (await db.IncludedProjectIds().Where(id => projectIds.Contains(id)).ToListAsync(ct)).ToHashSet();
         return new ImportLookups(byId, byStatisticsCode,
             projects.Where(p => p.NationalCode is not null).GroupBy(p => p.NationalCode!).ToDictionary(g => g.Key, g => g.First()),
-            included, p => caller.HasRole(StatisticsRoles.Deciders) && caller.CanWrite(p.RegionCode, p.Township));
+            included, p => caller.WriteRefusal(StatisticsRoles.EnterFigures, p.RegionCode, p.Township) is null);
     }
 }
