@@ -1,6 +1,7 @@
 using Funding.Api.Features.Applications;
 using Funding.Api.Features.Programmes;
 using Funding.Api.Features.Projects;
+using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Data;
 
 namespace Funding.Api.Features;

@@ -37,7 +37,7 @@ public static class SummaryCalculator
         var inRegions = regionCodes.ToHashSet();
         var total = For("total", "合计", period, deals.Where(d => inRegions.Contains(d.RegionCode)).ToList(),
             funds.Where(f => inRegions.Contains(f.RegionCode)).ToList());
-        return new AttractionSummary(period.EndString(), period.Start, period.End, StartRateBasis, regions, total);
+        return new AttractionSummary(period.ToString(), period.Start, period.End, StartRateBasis, regions, total);
     }
 
     static RegionSummary For(string code, string name, Period period, List<DealFacts> deals, List<FundsFacts> funds)

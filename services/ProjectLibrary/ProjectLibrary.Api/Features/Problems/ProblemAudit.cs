@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Data;
 
 namespace ProjectLibrary.Api.Features.Problems;

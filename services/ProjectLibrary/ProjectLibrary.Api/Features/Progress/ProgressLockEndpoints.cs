@@ -21,7 +21,7 @@ public sealed record LockResponse(string RegionCode, string Period, string Locke
 /// <summary>The project office locks a reviewed month of its region; unlocking is the only way to change it again. Both audited.</summary>
 public static class ProgressLockEndpoints
 {
-    static readonly WriteRule Lock = new("lock and unlock months of progress", BureauRoles.ProjectOffice, BureauRoles.Admin) { CountyOnly = true };
+    static readonly WriteRule Locking = new("lock and unlock months of progress", BureauRoles.ProjectOffice, BureauRoles.Admin) { CountyOnly = true };
 
     public static RouteGroupBuilder MapProgressLockEndpoints(this RouteGroupBuilder group)
     {
@@ -45,7 +45,7 @@ public static class ProgressLockEndpoints
     static async Task<Results<Created<LockResponse>, ProblemHttpResult>> Lock(LockRequest request, ProjectsDb db, CallerScope caller,
         TimeProvider clock, CancellationToken ct)
     {
-        if (caller.WriteRefusal(Lock, request.RegionCode!) is { } refusal) return refusal;
+        if (caller.WriteRefusal(Locking, request.RegionCode!) is { } refusal) return refusal;
         Period.TryParseMonth(request.Period, out var period);
         if (await Find(db, request.RegionCode!, period, ct) is not null)
             return Problem.Conflict("already_locked", $"{period} of region {request.RegionCode} is already locked.");
@@ -63,7 +63,7 @@ public static class ProgressLockEndpoints
         var errors = new ValidationErrors();
         new LockRequest(regionCode, period).Validate(errors);
         if (!errors.IsEmpty) return Problem.Validation(errors.ToDictionary());
-        if (caller.WriteRefusal(Lock, regionCode!) is { } refusal) return refusal;
+        if (caller.WriteRefusal(Locking, regionCode!) is { } refusal) return refusal;
         Period.TryParseMonth(period, out var month);
         var entry = await Find(db, regionCode!, month, ct);
         if (entry is null) return Problem.NotFound("Lock of", $"{regionCode} {period}");

@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Data;
 using ProjectLibrary.Api.Features.Progress;
 
