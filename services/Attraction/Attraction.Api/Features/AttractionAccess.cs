@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.ServiceDefaults.Auth;
-using Platform.ServiceDefaults.Data;
-using Platform.ServiceDefaults.Problems;
 
 namespace Attraction.Api.Features;
 

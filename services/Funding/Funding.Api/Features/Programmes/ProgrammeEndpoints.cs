@@ -65,6 +65,10 @@ public static class ProgrammeEndpoints
         return TypedResults.Created($"/api/funding/programmes/{programme.Id}", ProgrammeResponse.From(programme));
     }
 
+    /// <summary>
+    /// Unlike the shared rule (<see cref="RegionalScope.VisibleTo"/>), programmes are applied to from below: everyone sees the
+    /// city's, a county (and its townships) its own.
+    /// </summary>
     public static IQueryable<Programme> VisibleTo(this IQueryable<Programme> programmes, CallerScope caller) =>
         caller.IsCity ? programmes : programmes.Where(p => p.RegionCode == Regions.City || p.RegionCode == caller.RegionCode);
 }
