@@ -1,7 +1,7 @@
-using Platform.ServiceDefaults;
 using City.Api.Features.ReadModels;
 using City.Api.Features.Targets;
 using Microsoft.EntityFrameworkCore;
+using Platform.ServiceDefaults;
 
 namespace City.Api.Features.Overview;
 

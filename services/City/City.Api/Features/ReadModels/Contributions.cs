@@ -1,6 +1,6 @@
-using Platform.ServiceDefaults;
 using System.Globalization;
 using City.Api.Features.Targets;
+using Platform.ServiceDefaults;
 
 namespace City.Api.Features.ReadModels;
 

@@ -1,5 +1,5 @@
-using Platform.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
+using Platform.ServiceDefaults;
 using ProjectLibrary.Api.Features.Progress;
 
 namespace ProjectLibrary.Api.Features.Projects;
