@@ -78,6 +78,9 @@ public sealed class Actor(IHttpContextAccessor http)
     /// <summary>Marks the current scope as a background process, e.g. "consumer:ApprovalsCompleted".</summary>
     public void ActAsSystem(string name) => _system = "system:" + name;
 
+    /// <summary>Marks the current scope as the consumer of an event: the audit trail names it, e.g. "system:ProjectStarted".</summary>
+    public void ActOnEvent<TEvent>() => ActAsSystem(typeof(TEvent).Name);
+
     public (string Name, string? Region) Current
     {
         get

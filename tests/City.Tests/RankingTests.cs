@@ -1,5 +1,6 @@
 using City.Api.Features.Overview;
 using City.Api.Features.Targets;
+using Platform.ServiceDefaults;
 
 namespace City.Tests;
 

@@ -1,6 +1,7 @@
 using Platform.ServiceDefaults.Auth;
 using Platform.Spreadsheets;
 using ProjectLibrary.Api.Features.Imports;
+using Platform.ServiceDefaults;
 using ProjectLibrary.Api.Features.Progress;
 using ProjectLibrary.Api.Features.Projects;
 
@@ -40,7 +41,7 @@ public sealed class ProgressImportRulesTests
 
         Assert.All(plan.Rows, r => Assert.Equal(RowOutcomes.Created, r.Outcome));
         Assert.Equal([coded.Id, named.Id], plan.Changes.Select(c => c.Project.Id));
-        Assert.Equal(new Period(2025, 4), plan.Changes[1].Period);
+        Assert.Equal(Period.OfMonth(2025, 4), plan.Changes[1].Period);
         Assert.Equal(1200.5m, plan.Changes[1].Amount);
     }
 
@@ -48,8 +49,8 @@ public sealed class ProgressImportRulesTests
     public void The_same_figure_again_is_unchanged_and_a_different_one_is_a_correction_keeping_the_note_when_the_column_is_absent()
     {
         var project = Existing("城东供水工程");
-        var may = MonthlyProgress.Report(project.Id, "140522", new Period(2025, 5), 1000m, "主体施工", "office", Now);
-        var april = MonthlyProgress.Report(project.Id, "140522", new Period(2025, 4), 800m, "基础施工", "office", Now);
+        var may = MonthlyProgress.Report(project.Id, "140522", Period.OfMonth(2025, 5), 1000m, "主体施工", "office", Now);
+        var april = MonthlyProgress.Report(project.Id, "140522", Period.OfMonth(2025, 4), 800m, "基础施工", "office", Now);
         var withNotes = Plan(Parse(Line("城东供水工程", amount: "1000", note: "主体施工"), Line("城东供水工程", period: "2025-04", amount: "900", note: "基础施工")),
             [project], [may, april]);
         Assert.Equal([RowOutcomes.Unchanged, RowOutcomes.Updated], withNotes.Rows.Select(r => r.Outcome));

@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults;
 using ProjectLibrary.Api.Features.Progress;
 
 namespace ProjectLibrary.Tests;
@@ -66,7 +67,7 @@ public sealed class ScheduleRuleTests
     [InlineData("2025/03", false, 0, 0)]
     public void A_period_is_written_year_dash_two_digit_month(string text, bool valid, int year, int month)
     {
-        Assert.Equal(valid, Period.TryParse(text, out var period));
-        if (valid) Assert.Equal(new Period(year, month), period);
+        Assert.Equal(valid, Period.TryParseMonth(text, out var period));
+        if (valid) Assert.Equal(Period.OfMonth(year, month), period);
     }
 }

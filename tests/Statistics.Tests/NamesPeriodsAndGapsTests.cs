@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults;
 using Statistics.Api.Features.Figures;
 using Statistics.Api.Features.Projects;
 
@@ -36,13 +37,13 @@ public sealed class NamesPeriodsAndGapsTests
     [InlineData("三月", null)]
     [InlineData("1999-03", null)]
     public void Periods_are_read_in_the_forms_bureaus_type_them(string text, string? expected) =>
-        Assert.Equal(expected, Periods.Parse(text));
+        Assert.Equal(expected, FigureImport.ReadMonth(text));
 
     [Fact]
     public void A_period_after_the_current_month_is_in_the_future()
     {
-        Assert.True(Periods.IsFuture("2025-04", new DateOnly(2025, 3, 31)));
-        Assert.False(Periods.IsFuture("2025-03", new DateOnly(2025, 3, 1)));
+        Assert.False(Period.Parse("2025-04").HasBegunBy(new DateOnly(2025, 3, 31)));
+        Assert.True(Period.Parse("2025-03").HasBegunBy(new DateOnly(2025, 3, 1)));
     }
 
     [Theory]

@@ -7,7 +7,7 @@ namespace Approvals.Api.Features;
 
 /// <summary>
 /// /api/approvals/audit: the catalogue, which everyone signed in reads; checklists and their items as
-/// <see cref="ItemQueries.VisibleTo"/> and the checklist endpoint scope them (the county, a township user its township).
+/// <see cref="RegionalScope.VisibleTo"/> and the checklist endpoint scope them (the county, a township user its township).
 /// Items are deleted when a checklist is rebuilt, so the scope is read from each entry's own record.
 /// </summary>
 public static class ApprovalsAudit

@@ -6,7 +6,7 @@ using Platform.Data;
 namespace Attraction.Api.Features;
 
 /// <summary>
-/// /api/attraction/audit, read like the records (<see cref="AttractionAccess.VisibleTo"/>): a county's own, the city's
+/// /api/attraction/audit, read like the records (<see cref="RegionalScope.VisibleTo"/>): a county's own, the city's
 /// all, and nothing for a township user, who gets 403 rather than enterprise contacts, deals and leads of its county.
 /// </summary>
 public static class AttractionAudit

@@ -124,7 +124,7 @@ public static class DemoData
             {
                 var amount = m == first ? Through(m) : Through(m) - Through(m - 1);
                 var note = m == first && first > 1 ? $"含1-{first - 1}月累计调度数" : "现场施工正常推进";
-                var entry = MonthlyProgress.Report(project.Id, project.RegionCode, new Period(today.Year, m), amount, note, Actor, now);
+                var entry = MonthlyProgress.Report(project.Id, project.RegionCode, Period.OfMonth(today.Year, m), amount, note, Actor, now);
                 db.Progress.Add(entry);
                 months.Add(entry);
                 project.RecalculateYearToDate(months.Select(x => (x.Month, x.CompletedInvestment)));

@@ -9,7 +9,7 @@ using Statistics.Api.Features.Projects;
 namespace Statistics.Api.Features;
 
 /// <summary>
-/// /api/statistics/audit: projects, inclusions and 统计数 as <see cref="Scope.VisibleTo"/> scopes them (the county, a
+/// /api/statistics/audit: projects, inclusions and 统计数 as <see cref="RegionalScope.VisibleTo"/> scopes them (the county, a
 /// township user its township), 调度数 by their project, and a duplicate pair for whoever sees either of its projects.
 /// </summary>
 public static class StatisticsAudit

@@ -17,7 +17,14 @@ public sealed class StatisticsOptions
 public static class StatisticsRoles
 {
     /// <summary>The statistics bureau decides inclusions, enters figures and judges duplicates.</summary>
-    public static readonly string[] Deciders = [BureauRoles.Statistics, BureauRoles.Admin];
+    static readonly string[] Deciders = [BureauRoles.Statistics, BureauRoles.Admin];
+
+    public static readonly WriteRule EnterFigures = new("enter official statistics", Deciders);
+    public static readonly WriteRule DecideInclusions = new("decide statistical inclusions", Deciders);
+    public static readonly WriteRule ScanDuplicates = new("run a duplicate scan", Deciders);
+    public static readonly WriteRule JudgeDuplicates = new("judge duplicates", Deciders);
+
     /// <summary>Applications come from the project office, a township for its own projects, or the bureau itself.</summary>
-    public static readonly string[] Applicants = [BureauRoles.ProjectOffice, BureauRoles.Township, BureauRoles.Statistics, BureauRoles.Admin];
+    public static readonly WriteRule ApplyForInclusion = new("apply for statistical inclusion",
+        BureauRoles.ProjectOffice, BureauRoles.Township, BureauRoles.Statistics, BureauRoles.Admin);
 }

@@ -78,8 +78,10 @@ public static class ProcedureEndpoints
         return TypedResults.Ok(ProcedureResponse.From(procedure));
     }
 
-    static ProblemHttpResult? Refusal(CallerScope caller) =>
-        caller.IsAdmin && caller.IsCity ? null : Problem.Forbidden("Only the city's administrator changes the procedure catalogue (it applies to every county).");
+    /// <summary>Only the city's administrator changes the catalogue: it applies to every county.</summary>
+    static readonly WriteRule ChangeCatalogue = new("change the procedure catalogue", BureauRoles.Admin);
+
+    static ProblemHttpResult? Refusal(CallerScope caller) => caller.WriteRefusal(ChangeCatalogue, Regions.City);
 
     static async Task<ProblemHttpResult?> DependencyRefusal(ApprovalsDb db, string code, ProcedureInput input, CancellationToken ct)
     {

@@ -12,7 +12,7 @@ public sealed class ProjectRegisteredConsumer(ApprovalsDb db, Actor actor, TimeP
 {
     protected override Task Handle(ConsumeContext<ProjectRegistered> context, CancellationToken ct)
     {
-        actor.ActAsSystem("ProjectRegistered");
+        actor.ActOnEvent<ProjectRegistered>();
         return ProjectSync.Apply(Db, context.Message.Project, context.Message.Version, clock, ct);
     }
 }
@@ -22,7 +22,7 @@ public sealed class ProjectUpdatedConsumer(ApprovalsDb db, Actor actor, TimeProv
 {
     protected override Task Handle(ConsumeContext<ProjectUpdated> context, CancellationToken ct)
     {
-        actor.ActAsSystem("ProjectUpdated");
+        actor.ActOnEvent<ProjectUpdated>();
         return ProjectSync.Apply(Db, context.Message.Project, context.Message.Version, clock, ct);
     }
 }

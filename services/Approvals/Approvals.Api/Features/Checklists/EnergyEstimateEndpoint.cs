@@ -1,4 +1,5 @@
 using Approvals.Api.Features.Calendar;
+using Approvals.Api.Features.Items;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.ServiceDefaults;
@@ -34,7 +35,8 @@ public static class EnergyEstimateEndpoint
         var found = await db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.ProjectId == projectId, ct);
         if (found is null || !caller.CanRead(found.RegionCode, found.Township)) return Problem.NotFound("Project checklist", projectId);
         var energyAgency = await db.Procedures.AsNoTracking().Where(p => p.Code == ChecklistRules.Codes.EnergyReview).Select(p => p.Agency).FirstOrDefaultAsync(ct);
-        if (!caller.HasRole(BureauRoles.Approvals) || !caller.CanWrite(found.RegionCode) || (caller.Agency is not null && caller.Agency != energyAgency))
+        if (caller.WriteRefusal(ItemPermissions.Decide, found.RegionCode) is { } forbidden) return forbidden;
+        if (caller.Agency is not null && caller.Agency != energyAgency)
             return Problem.Forbidden($"Only the approval bureau or the {energyAgency} of the project's region records the energy estimate.");
 
         var strategy = db.Database.CreateExecutionStrategy();

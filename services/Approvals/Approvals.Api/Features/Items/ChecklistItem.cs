@@ -1,6 +1,7 @@
 using Approvals.Api.Features.Calendar;
 using Approvals.Api.Features.Catalogue;
 using Platform.Data;
+using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Http;
 using Platform.ServiceDefaults.Problems;
 
@@ -15,7 +16,7 @@ public enum ItemStatus { NotStarted, Submitted, Accepted, Approved, Rejected, Ac
 /// One procedure on one project's checklist. Name, agency, time limit and the required flag are copied from
 /// the catalogue when the item is created, so a later catalogue edit does not rewrite what was applied for.
 /// </summary>
-public sealed class ChecklistItem : IAudited
+public sealed class ChecklistItem : IAudited, ITownshipScoped
 {
     public Guid Id { get; init; }
     public Guid ProjectId { get; init; }

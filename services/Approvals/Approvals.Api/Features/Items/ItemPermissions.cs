@@ -12,27 +12,26 @@ namespace Approvals.Api.Features.Items;
 /// </summary>
 public static class ItemPermissions
 {
-    public static ProblemHttpResult? MayDecide(CallerScope caller, ChecklistItem item)
-    {
-        if (!caller.HasRole(BureauRoles.Approvals)) return Problem.Forbidden($"The role {caller.Role} does not decide approvals.");
-        if (!caller.CanWrite(item.RegionCode)) return Problem.Forbidden("The item belongs to another region's approval bureau.");
-        if (caller.Agency is { } agency && agency != item.Agency)
-            return Problem.Create(StatusCodes.Status403Forbidden, "not_your_item", "Forbidden", $"{item.Name} is decided by {item.Agency}, not {agency}.");
-        return null;
-    }
+    /// <summary>The approval bureau of the item's region (its agencies, its coordinator) decides.</summary>
+    public static readonly WriteRule Decide = new("decide approvals", BureauRoles.Approvals);
 
-    public static ProblemHttpResult? MaySubmit(CallerScope caller, ChecklistItem item)
-    {
-        if (item.Agent is not null && item.Agent == caller.UserName) return null;
-        if (caller.HasRole(BureauRoles.ProjectOffice, BureauRoles.Township) && caller.CanWrite(item.RegionCode, item.Township)) return null;
-        return Problem.Forbidden("Only the applicant side (the project office or township of the project) or its assigned agent submits.");
-    }
+    /// <summary>The applicant side: the project office, or the township of the project.</summary>
+    static readonly WriteRule Apply = new("submit for a project (the applicant side or its assigned agent does)", BureauRoles.ProjectOffice, BureauRoles.Township);
+
+    public static ProblemHttpResult? MayDecide(CallerScope caller, ChecklistItem item) =>
+        caller.WriteRefusal(Decide, item.RegionCode)
+        ?? (caller.Agency is { } agency && agency != item.Agency
+            ? Problem.Create(StatusCodes.Status403Forbidden, "not_your_item", "Forbidden", $"{item.Name} is decided by {item.Agency}, not {agency}.")
+            : null);
+
+    public static ProblemHttpResult? MaySubmit(CallerScope caller, ChecklistItem item) =>
+        item.Agent is not null && item.Agent == caller.UserName ? null : caller.WriteRefusal(Apply, item.RegionCode, item.Township);
 
     /// <summary>The applicant side picks its agent, or the 审批局 coordinator assigns one of its 帮办 staff.</summary>
     public static ProblemHttpResult? MayAssignAgent(CallerScope caller, ChecklistItem item)
     {
-        if (caller.HasRole(BureauRoles.ProjectOffice, BureauRoles.Township) && caller.CanWrite(item.RegionCode, item.Township)) return null;
-        if (caller.HasRole(BureauRoles.Approvals) && caller.Agency is null && caller.CanWrite(item.RegionCode)) return null;
+        if (caller.WriteRefusal(Apply, item.RegionCode, item.Township) is null) return null;
+        if (caller.Agency is null && caller.WriteRefusal(Decide, item.RegionCode) is null) return null;
         return Problem.Forbidden("Only the applicant side or the approval bureau's coordinator assigns an agent.");
     }
 }

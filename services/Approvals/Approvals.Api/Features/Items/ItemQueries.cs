@@ -24,14 +24,6 @@ public sealed record ItemFilter(
 
 public static class ItemQueries
 {
-    /// <summary>Only what the caller may see: its county (a township user its township); the city sees all.</summary>
-    public static IQueryable<ChecklistItem> VisibleTo(this IQueryable<ChecklistItem> items, CallerScope caller)
-    {
-        if (caller.IsCity) return items;
-        items = items.Where(i => i.RegionCode == caller.RegionCode);
-        return caller.Township is null ? items : items.Where(i => i.Township == caller.Township);
-    }
-
     /// <summary>Statutory limit passed while under review, or 容缺 papers not supplied by the promised day.</summary>
     public static IQueryable<ChecklistItem> Overdue(this IQueryable<ChecklistItem> items, DateOnly today) =>
         items.Where(i => (i.Status == ItemStatus.Accepted && i.DueDate < today)

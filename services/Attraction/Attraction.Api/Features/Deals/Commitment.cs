@@ -1,4 +1,5 @@
 using Platform.Data;
+using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Problems;
 
 namespace Attraction.Api.Features.Deals;
@@ -7,7 +8,7 @@ namespace Attraction.Api.Features.Deals;
 public enum CommitmentSide { Investor, Government }
 
 /// <summary>One promise of the two-way commitments (双向承诺), with its due date and whether it was kept.</summary>
-public sealed class Commitment : IAudited
+public sealed class Commitment : IAudited, IRegional
 {
     public Guid Id { get; init; }
     public Guid DealId { get; init; }

@@ -56,7 +56,7 @@ public static class CommitmentEndpoints
     {
         var deal = await db.Deals.AsNoTracking().VisibleTo(caller).FirstOrDefaultAsync(d => d.Id == id, ct);
         if (deal is null) return Problem.NotFound("Deal", id);
-        if (caller.WriteRefusal(deal.RegionCode) is { } refusal) return refusal;
+        if (caller.WriteRefusal(AttractionAccess.Keep, deal.RegionCode) is { } refusal) return refusal;
 
         var now = clock.GetUtcNow();
         var commitment = Commitment.Promise(deal.Id, deal.RegionCode, input, now);
@@ -70,7 +70,7 @@ public static class CommitmentEndpoints
     {
         var commitment = await db.Commitments.VisibleTo(caller).FirstOrDefaultAsync(c => c.Id == cid && c.DealId == id, ct);
         if (commitment is null) return Problem.NotFound("Commitment", cid);
-        if (caller.WriteRefusal(commitment.RegionCode) is { } refusal) return refusal;
+        if (caller.WriteRefusal(AttractionAccess.Keep, commitment.RegionCode) is { } refusal) return refusal;
         if (commitment.Fulfil(input.FulfilledOn!.Value, input.Note, clock.GetUtcNow()) is { } illegal) return Problem.Conflict(illegal.Code, illegal.Detail);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(CommitmentResponse.From(commitment, clock.Today()));

@@ -50,7 +50,7 @@ public static class ConversionEndpoint
     {
         var deal = await db.Deals.VisibleTo(caller).FirstOrDefaultAsync(d => d.Id == id, ct);
         if (deal is null) return Problem.NotFound("Deal", id);
-        if (caller.ConversionRefusal(deal.RegionCode) is { } refusal) return refusal;
+        if (caller.WriteRefusal(AttractionAccess.Convert, deal.RegionCode) is { } refusal) return refusal;
         if (deal.ProjectId is not null)
             return Problem.Conflict("already_converted", $"The deal was already converted into project {deal.ProjectId}.");
         input ??= new ConversionInput();

@@ -1,5 +1,6 @@
 using Platform.Contracts.ProjectLibrary;
 using Platform.Data;
+using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Problems;
 
 namespace Attraction.Api.Features.Deals;
@@ -8,7 +9,7 @@ namespace Attraction.Api.Features.Deals;
 public sealed record DealInvestor(Guid? EnterpriseId, string Name);
 
 /// <summary>A signed investment deal (签约项目), its link to the project library and whether the project started.</summary>
-public sealed class Deal : IAudited
+public sealed class Deal : IAudited, IRegional
 {
     public Guid Id { get; init; }
     public string RegionCode { get; private set; } = "";

@@ -15,7 +15,7 @@ public sealed class ProjectStartedConsumer(AttractionDb db, Actor actor, TimePro
 {
     protected override async Task Handle(ConsumeContext<ProjectStarted> context, CancellationToken ct)
     {
-        actor.ActAsSystem("ProjectStarted");
+        actor.ActOnEvent<ProjectStarted>();
         var deal = await Db.Deals.FirstOrDefaultAsync(d => d.ProjectId == context.Message.ProjectId, ct);
         EventRegion.EnsureUnchanged(deal?.RegionCode, context.Message.RegionCode, "Project", context.Message.ProjectId);
         deal?.ApplyStart(context.Message, clock.GetUtcNow());

@@ -68,7 +68,7 @@ public static class DealEndpoints
         TimeProvider clock, HttpResponse response, CancellationToken ct)
     {
         var regionCode = input.RegionCode ?? caller.RegionCode;
-        if (caller.WriteRefusal(regionCode) is { } refusal) return refusal;
+        if (caller.WriteRefusal(AttractionAccess.Keep, regionCode) is { } refusal) return refusal;
 
         var (investors, unknown) = await Investors(db, regionCode, input.Investors!, ct);
         if (unknown is not null) return unknown;

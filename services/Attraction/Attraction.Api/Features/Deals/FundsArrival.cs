@@ -1,9 +1,10 @@
 using Platform.Data;
+using Platform.ServiceDefaults.Auth;
 
 namespace Attraction.Api.Features.Deals;
 
 /// <summary>资金到位: money that actually arrived for a deal on a date. Recorded once, never edited.</summary>
-public sealed class FundsArrival : IAudited
+public sealed class FundsArrival : IAudited, IRegional
 {
     public Guid Id { get; init; }
     public Guid DealId { get; init; }

@@ -35,7 +35,7 @@ public static class FundsEndpoints
     {
         var deal = await db.Deals.AsNoTracking().VisibleTo(caller).FirstOrDefaultAsync(d => d.Id == id, ct);
         if (deal is null) return Problem.NotFound("Deal", id);
-        if (caller.WriteRefusal(deal.RegionCode) is { } refusal) return refusal;
+        if (caller.WriteRefusal(AttractionAccess.Keep, deal.RegionCode) is { } refusal) return refusal;
         if (input.ArrivedOn < deal.SignedOn)
             return Problem.Unprocessable("funds_before_signing", $"Funds cannot arrive on {input.ArrivedOn:yyyy-MM-dd}, before the deal was signed ({deal.SignedOn:yyyy-MM-dd}).");
         if (input.ArrivedOn > clock.Today())

@@ -1,10 +1,12 @@
+using Platform.ServiceDefaults.Auth;
+
 namespace Attraction.Api.Features.Enterprises;
 
 /// <summary>A person to talk to at the enterprise.</summary>
 public sealed record EnterpriseContact(string Name, string? Title, string? Phone, string? Email);
 
 /// <summary>An enterprise in a county's 目标企业库, identified by its 统一社会信用代码.</summary>
-public sealed class Enterprise : Platform.Data.IAudited
+public sealed class Enterprise : Platform.Data.IAudited, IRegional
 {
     public Guid Id { get; init; }
     public string RegionCode { get; private set; } = "";

@@ -59,7 +59,7 @@ public static class EnterpriseEndpoints
     static async Task<Results<Created<EnterpriseResponse>, ProblemHttpResult>> Create(EnterpriseInput input, AttractionDb db, CallerScope caller,
         TimeProvider clock, HttpResponse response, CancellationToken ct)
     {
-        if (caller.WriteRefusal(caller.RegionCode) is { } refusal) return refusal;
+        if (caller.WriteRefusal(AttractionAccess.Keep, caller.RegionCode) is { } refusal) return refusal;
         if (await Duplicate(db, caller.RegionCode, input.CreditCode!, exceptId: null, ct) is { } duplicate) return duplicate;
 
         var enterprise = Enterprise.Add(caller.RegionCode, input, clock.GetUtcNow());
@@ -74,7 +74,7 @@ public static class EnterpriseEndpoints
     {
         var enterprise = await db.Enterprises.VisibleTo(caller).FirstOrDefaultAsync(e => e.Id == id, ct);
         if (enterprise is null) return Problem.NotFound("Enterprise", id);
-        if (caller.WriteRefusal(enterprise.RegionCode) is { } refusal) return refusal;
+        if (caller.WriteRefusal(AttractionAccess.Keep, enterprise.RegionCode) is { } refusal) return refusal;
         if (IfMatch.Check(request, enterprise.ETag, required: true) is { } precondition) return precondition;
         if (await Duplicate(db, enterprise.RegionCode, input.CreditCode!, enterprise.Id, ct) is { } duplicate) return duplicate;
 

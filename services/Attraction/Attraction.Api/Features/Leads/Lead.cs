@@ -1,4 +1,5 @@
 using Platform.Data;
+using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Http;
 using Platform.ServiceDefaults.Problems;
 
@@ -8,7 +9,7 @@ namespace Attraction.Api.Features.Leads;
 public enum LeadStage { Contact, Visit, Negotiation, Signed, Terminated }
 
 /// <summary>A 招商线索: an investment the centre is working on, with the leader and team who follow it.</summary>
-public sealed class Lead : IAudited
+public sealed class Lead : IAudited, IRegional
 {
     public Guid Id { get; init; }
     public string RegionCode { get; private set; } = "";

@@ -55,7 +55,7 @@ public static class LeadEndpoints
     static async Task<Results<Created<LeadResponse>, ProblemHttpResult>> Create(LeadInput input, AttractionDb db, CallerScope caller,
         TimeProvider clock, HttpResponse response, CancellationToken ct)
     {
-        if (caller.WriteRefusal(caller.RegionCode) is { } refusal) return refusal;
+        if (caller.WriteRefusal(AttractionAccess.Keep, caller.RegionCode) is { } refusal) return refusal;
         var (name, unknown) = await EnterpriseName(db, caller.RegionCode, input, ct);
         if (unknown is not null) return unknown;
 
@@ -71,7 +71,7 @@ public static class LeadEndpoints
     {
         var lead = await db.Leads.VisibleTo(caller).FirstOrDefaultAsync(l => l.Id == id, ct);
         if (lead is null) return Problem.NotFound("Lead", id);
-        if (caller.WriteRefusal(lead.RegionCode) is { } refusal) return refusal;
+        if (caller.WriteRefusal(AttractionAccess.Keep, lead.RegionCode) is { } refusal) return refusal;
         if (IfMatch.Check(request, lead.ETag, required: true) is { } precondition) return precondition;
         var (name, unknown) = await EnterpriseName(db, lead.RegionCode, input, ct);
         if (unknown is not null) return unknown;
@@ -94,7 +94,7 @@ public static class LeadEndpoints
     {
         var lead = await db.Leads.VisibleTo(caller).FirstOrDefaultAsync(l => l.Id == id, ct);
         if (lead is null) return Problem.NotFound("Lead", id);
-        if (caller.WriteRefusal(lead.RegionCode) is { } refusal) return refusal;
+        if (caller.WriteRefusal(AttractionAccess.Keep, lead.RegionCode) is { } refusal) return refusal;
         if (lead.MoveTo(change.Stage!.Value, change.Date!.Value, change.Reason, clock.GetUtcNow()) is { } illegal)
             return Problem.Conflict(illegal.Code, illegal.Detail);
         await db.SaveChangesAsync(ct);
@@ -117,7 +117,7 @@ public static class LeadEndpoints
     {
         var lead = await db.Leads.AsNoTracking().VisibleTo(caller).FirstOrDefaultAsync(l => l.Id == id, ct);
         if (lead is null) return Problem.NotFound("Lead", id);
-        if (caller.WriteRefusal(lead.RegionCode) is { } refusal) return refusal;
+        if (caller.WriteRefusal(AttractionAccess.Keep, lead.RegionCode) is { } refusal) return refusal;
         if (lead.Stage == LeadStage.Terminated) return Problem.Conflict("lead_closed", "The lead was terminated; reopen work on it as a new lead.");
 
         var contact = new LeadContact

@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Auth;
 
 namespace Attraction.Api.Features.Summary;
@@ -36,15 +37,15 @@ public static class SummaryCalculator
         var inRegions = regionCodes.ToHashSet();
         var total = For("total", "合计", period, deals.Where(d => inRegions.Contains(d.RegionCode)).ToList(),
             funds.Where(f => inRegions.Contains(f.RegionCode)).ToList());
-        return new AttractionSummary(period.Text, period.From, period.To, StartRateBasis, regions, total);
+        return new AttractionSummary(period.ToString(), period.Start, period.End, StartRateBasis, regions, total);
     }
 
     static RegionSummary For(string code, string name, Period period, List<DealFacts> deals, List<FundsFacts> funds)
     {
         var signed = deals.Where(d => period.Contains(d.SignedOn)).ToList();
         var started = deals.Where(d => d.StartedOn is { } s && period.Contains(s)).ToList();
-        var yearToDate = deals.Where(d => d.SignedOn >= period.YearStart && d.SignedOn <= period.To).ToList();
-        var sameYear = yearToDate.Count(d => d.StartedOn is { } s && s.Year == d.SignedOn.Year && s <= period.To);
+        var yearToDate = deals.Where(d => d.SignedOn >= period.YearStart && d.SignedOn <= period.End).ToList();
+        var sameYear = yearToDate.Count(d => d.StartedOn is { } s && s.Year == d.SignedOn.Year && s <= period.End);
         return new RegionSummary(code, name,
             signed.Count, signed.Sum(d => d.Amount),
             started.Count, started.Sum(d => d.ProjectTotalInvestment ?? 0m),

@@ -18,7 +18,7 @@ public static class SummaryEndpoints
     static async Task<Results<Ok<AttractionSummary>, ProblemHttpResult>> Get(string? period, string? regionCode, AttractionDb db,
         CallerScope caller, CancellationToken ct)
     {
-        if (Period.TryParse(period) is not { } p)
+        if (!Period.TryParse(period?.Trim(), out var p))
             return Problem.Validation(new Dictionary<string, string[]> { ["period"] = ["is required, written 2025, 2025-Q1 or 2025-03"] });
         if (regionCode is not null && !Regions.IsKnown(regionCode))
             return Problem.Validation(new Dictionary<string, string[]> { ["regionCode"] = ["is not a region of the city (GB/T 2260 code, 开发区 140571)"] });
@@ -31,11 +31,11 @@ public static class SummaryEndpoints
 
         var deals = db.Deals.AsNoTracking().VisibleTo(caller).Where(d => regions.Contains(d.RegionCode));
         var dealFacts = await deals
-            .Where(d => (d.SignedOn >= p.YearStart && d.SignedOn <= p.To) || (d.StartedOn >= p.From && d.StartedOn <= p.To))
+            .Where(d => (d.SignedOn >= p.YearStart && d.SignedOn <= p.End) || (d.StartedOn >= p.Start && d.StartedOn <= p.End))
             .Select(d => new DealFacts(d.RegionCode, d.Amount, d.SignedOn, d.StartedOn, d.ProjectTotalInvestment))
             .ToListAsync(ct);
         var fundsFacts = await db.FundsArrivals.AsNoTracking().VisibleTo(caller)
-            .Where(f => regions.Contains(f.RegionCode) && f.ArrivedOn >= p.From && f.ArrivedOn <= p.To)
+            .Where(f => regions.Contains(f.RegionCode) && f.ArrivedOn >= p.Start && f.ArrivedOn <= p.End)
             .Select(f => new FundsFacts(f.RegionCode, f.Amount, f.ArrivedOn))
             .ToListAsync(ct);
         return TypedResults.Ok(SummaryCalculator.Calculate(p, regions, dealFacts, fundsFacts));

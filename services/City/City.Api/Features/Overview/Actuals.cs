@@ -1,6 +1,7 @@
 using City.Api.Features.ReadModels;
 using City.Api.Features.Targets;
 using Microsoft.EntityFrameworkCore;
+using Platform.ServiceDefaults;
 
 namespace City.Api.Features.Overview;
 
@@ -56,7 +57,7 @@ public static class Actuals
     public static IQueryable<Behind> BehindSchedule(CityDb db, int year, int month, bool keyOnly = true)
     {
         var first = $"{year}-01";
-        var last = new Period(PeriodKind.Month, year, month).ToString();
+        var last = Period.OfMonth(year, month).ToString();
         return db.ProjectViews.AsNoTracking()
             .Where(p => p.Registered && p.Year == year && p.Stage == Stages.UnderConstruction && p.AnnualPlannedInvestment > 0)
             .Where(p => !keyOnly || p.KeyLevel != "none")

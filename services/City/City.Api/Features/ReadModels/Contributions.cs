@@ -1,5 +1,6 @@
 using System.Globalization;
 using City.Api.Features.Targets;
+using Platform.ServiceDefaults;
 
 namespace City.Api.Features.ReadModels;
 
@@ -57,7 +58,7 @@ public static class Contributions
 
         // 未按序时进度 is kept per month like every other metric, so the overview reads it instead of scanning projects.
         foreach (var month in LaggingMonths(p, figures))
-            yield return new Contribution(region, Metrics.LaggingKeyProjects, [new Period(PeriodKind.Month, p.Year, month).ToString()], 1);
+            yield return new Contribution(region, Metrics.LaggingKeyProjects, [Period.OfMonth(p.Year, month).ToString()], 1);
 
         foreach (var f in figures)
         {

@@ -17,7 +17,7 @@ public abstract class ProjectionConsumer<T>(CityDb db, Projector projector, Acto
 {
     protected override async Task Handle(ConsumeContext<T> context, CancellationToken ct)
     {
-        actor.ActAsSystem("consumer:" + typeof(T).Name);
+        actor.ActOnEvent<T>();
         projector.Reset();
         if (!await projector.ApplyAsync(context.Message, ct)) return;
         // The views first, the shared aggregate cells and the journal last: the hot rows stay locked only until the commit.

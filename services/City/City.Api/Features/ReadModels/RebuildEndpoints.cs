@@ -12,6 +12,9 @@ public sealed record RebuildResult(long EventsReplayed, long LastPosition, TimeS
 /// <summary>Throws the read models away and replays the journal into them, in one transaction.</summary>
 public static class RebuildEndpoints
 {
+    /// <summary>Only the city's administrator rebuilds the read models.</summary>
+    static readonly WriteRule CityAdmin = new("rebuild the read models", BureauRoles.Admin);
+
     const int Batch = 500;
 
     public static IEndpointRouteBuilder MapRebuildEndpoints(this IEndpointRouteBuilder app)
@@ -23,7 +26,7 @@ public static class RebuildEndpoints
 
     static async Task<Results<Ok<RebuildResult>, ProblemHttpResult>> Rebuild(CityDb db, Projector projector, CallerScope caller, TimeProvider clock, CancellationToken ct)
     {
-        if (!caller.IsCity || !caller.IsAdmin) return Problem.Forbidden("Only the city's administrator rebuilds the read models.");
+        if (caller.WriteRefusal(CityAdmin, Regions.City) is { } forbidden) return forbidden;
         var started = clock.GetTimestamp();
         var result = await RebuildAsync(db, projector, ct);
         if (result is null) return ExclusiveRun.AlreadyRunning("read-model rebuild");

@@ -69,7 +69,10 @@ public static class TargetEndpoints
         return TypedResults.Ok(Decomposition.Check(period!, targets, caller.IsCity));
     }
 
-    /// <summary>The city reads every target; a county reads its own district and township targets (a township user its township).</summary>
+    /// <summary>
+    /// The city reads every target; a county reads its own district and township targets. Unlike the shared rule
+    /// (<see cref="RegionalScope.VisibleTo"/>), a township user reads its district's targets beside its own township's.
+    /// </summary>
     public static IQueryable<Target> VisibleTo(this IQueryable<Target> targets, CallerScope caller)
     {
         if (caller.IsCity) return targets;

@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Problems;
 
@@ -12,7 +13,7 @@ public sealed record TargetBatch : IValidatable
     public void Validate(ValidationErrors errors)
     {
         errors.Required(Period, "period")
-            .When(Period is not null && !global::City.Api.Features.Targets.Period.TryParse(Period, out _), "period", "must be 2024, 2024-Q1 or 2024-03")
+            .When(Period is not null && !global::Platform.ServiceDefaults.Period.TryParse(Period, out _), "period", "must be 2024, 2024-Q1 or 2024-03")
             .When(Targets is null || Targets.Count == 0, "targets", "must list at least one target")
             .When(Targets is { Count: > 500 }, "targets", "must list at most 500 targets");
         for (var i = 0; i < (Targets?.Count ?? 0); i++) Targets![i].Validate(errors, $"targets[{i}]");

@@ -43,12 +43,11 @@ public static class ApplicationEndpoints
     static async Task<Results<Created<ApplicationResponse>, ProblemHttpResult>> Create(ApplicationInput input, FundingDb db,
         CallerScope caller, TimeProvider clock, HttpResponse response, CancellationToken ct)
     {
-        if (!caller.HasRole(FundingRoles.Writers)) return Problem.Forbidden($"The role {caller.Role} cannot apply for funds.");
+        if (caller.WriteRefusal(FundingRoles.Apply) is { } forbidden) return forbidden;
         var project = await db.Projects.VisibleTo(caller).FirstOrDefaultAsync(p => p.Id == input.ProjectId, ct);
         if (project is null)
             return Problem.Unprocessable("unknown_project", $"Project {input.ProjectId} is not in the project library as seen by the funding service (yet).");
-        if (!caller.CanWrite(project.RegionCode, project.Township))
-            return Problem.Forbidden($"Only the funding bureau of {project.RegionCode} applies for this project.");
+        if (caller.WriteRefusal(FundingRoles.Apply, project.RegionCode, project.Township) is { } otherRegion) return otherRegion;
         var programme = await db.Programmes.VisibleTo(caller).FirstOrDefaultAsync(p => p.Id == input.ProgrammeId, ct);
         if (programme is null) return Problem.Unprocessable("unknown_programme", $"Programme {input.ProgrammeId} does not exist.");
         if (await db.Applications.AnyAsync(a => a.ProjectId == project.Id && a.ProgrammeId == programme.Id, ct))

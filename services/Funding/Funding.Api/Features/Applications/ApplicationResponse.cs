@@ -41,13 +41,6 @@ public sealed record ApplicationFilter(
 
 public static class ApplicationQueries
 {
-    public static IQueryable<FundingApplication> VisibleTo(this IQueryable<FundingApplication> applications, Platform.ServiceDefaults.Auth.CallerScope caller)
-    {
-        if (caller.IsCity) return applications;
-        applications = applications.Where(a => a.RegionCode == caller.RegionCode);
-        return caller.Township is null ? applications : applications.Where(a => a.Township == caller.Township);
-    }
-
     public static IQueryable<FundingApplication> Filter(this IQueryable<FundingApplication> q, ApplicationFilter f)
     {
         if (QueryEnum.Parse<ApplicationStatus>(f.Status) is { } status) q = q.Where(a => a.Status == status);

@@ -88,18 +88,13 @@ public static class ApplicationWorkflowEndpoints
         return TypedResults.Ok(ApplicationResponse.From(application));
     }
 
-    static ProblemHttpResult? Forbidden(CallerScope caller, Side side, FundingApplication application, Programme programme)
+    /// <summary>The project's own funding bureau acts for the project; the bureau that runs the programme (not a township) decides.</summary>
+    static ProblemHttpResult? Forbidden(CallerScope caller, Side side, FundingApplication application, Programme programme) => side switch
     {
-        if (!caller.HasRole(FundingRoles.Writers)) return Problem.Forbidden($"The role {caller.Role} cannot change funding applications.");
-        return side switch
-        {
-            Side.ProjectBureau when !caller.CanWrite(application.RegionCode, application.Township) =>
-                Problem.Forbidden($"Only the funding bureau of {application.RegionCode} does this for its project."),
-            Side.ProgrammeOwner when caller.RegionCode != programme.RegionCode || caller.Township is not null =>
-                Problem.Forbidden($"Only the funding bureau of {programme.RegionCode}, which runs the programme, decides and allocates."),
-            _ => null,
-        };
-    }
+        Side.ProjectBureau => caller.WriteRefusal(FundingRoles.ChangeApplications, application.RegionCode, application.Township),
+        Side.ProgrammeOwner => caller.WriteRefusal(FundingRoles.ChangeApplications, programme.RegionCode),
+        _ => caller.WriteRefusal(FundingRoles.ChangeApplications),
+    };
 
     static object Approved(Loaded l) => new FundingApproved
     {

@@ -2,6 +2,7 @@ using Funding.Api.Features.Bonds;
 using Funding.Api.Features.Programmes;
 using Funding.Api.Features.Projects;
 using Platform.Data;
+using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Problems;
 
 namespace Funding.Api.Features.Applications;
@@ -14,7 +15,7 @@ public enum ApplicationStatus { Draft, Submitted, CountyReview, Recommended, App
 /// disbursements (支付). Amount rules: requested ≤ programme share × total investment; approved ≤ requested;
 /// disbursed ≤ allocated ≤ approved. Money in 万元.
 /// </summary>
-public sealed class FundingApplication : IAudited
+public sealed class FundingApplication : IAudited, ITownshipScoped
 {
     public Guid Id { get; init; }
     public Guid ProjectId { get; private set; }

@@ -61,8 +61,4 @@ public sealed class Programme : IAudited
 
     /// <summary>The most a project of this total investment may ask for (rounded down to the 万元 cent).</summary>
     public decimal MaxRequestFor(decimal totalInvestment) => Math.Floor(totalInvestment * MaxShare * 100m) / 100m;
-
-    /// <summary>May a caller of this region see the programme? City-wide ones are seen by everyone.</summary>
-    public static bool VisibleTo(string programmeRegion, CallerScope caller) =>
-        caller.IsCity || programmeRegion == Regions.City || programmeRegion == caller.RegionCode;
 }

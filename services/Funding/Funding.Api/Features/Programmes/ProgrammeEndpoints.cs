@@ -53,8 +53,8 @@ public static class ProgrammeEndpoints
     static async Task<Results<Created<ProgrammeResponse>, ProblemHttpResult>> Create(ProgrammeInput input, FundingDb db,
         CallerScope caller, TimeProvider clock, CancellationToken ct)
     {
-        if (!caller.HasRole(FundingRoles.Writers)) return Problem.Forbidden($"The role {caller.Role} cannot open funding programmes.");
-        if (caller.Township is not null || !Regions.IsKnown(caller.RegionCode))
+        if (caller.WriteRefusal(FundingRoles.OpenProgrammes) is { } forbidden) return forbidden;
+        if (!Regions.IsKnown(caller.RegionCode))
             return Problem.Forbidden("Programmes are opened by the city or a county, not a township.");
         if (await db.Programmes.AnyAsync(p => p.RegionCode == caller.RegionCode && p.Kind == input.Kind && p.Year == input.Year
                 && p.Batch == input.Batch!.Trim(), ct))
@@ -66,6 +66,10 @@ public static class ProgrammeEndpoints
         return TypedResults.Created($"/api/funding/programmes/{programme.Id}", ProgrammeResponse.From(programme));
     }
 
+    /// <summary>
+    /// Unlike the shared rule (<see cref="RegionalScope.VisibleTo"/>), programmes are applied to from below: everyone sees the
+    /// city's, a county (and its townships) its own.
+    /// </summary>
     public static IQueryable<Programme> VisibleTo(this IQueryable<Programme> programmes, CallerScope caller) =>
         caller.IsCity ? programmes : programmes.Where(p => p.RegionCode == Regions.City || p.RegionCode == caller.RegionCode);
 }

@@ -1,5 +1,6 @@
 using Platform.Contracts.ProjectLibrary;
 using Platform.Data;
+using Platform.ServiceDefaults.Auth;
 
 namespace Funding.Api.Features.Projects;
 
@@ -7,7 +8,7 @@ namespace Funding.Api.Features.Projects;
 /// This service's local view of a project in the library, kept from ProjectRegistered / ProjectUpdated.
 /// Only projects known here can apply for funds; the view never calls the project library.
 /// </summary>
-public sealed class KnownProject : IAudited
+public sealed class KnownProject : IAudited, ITownshipScoped
 {
     public Guid Id { get; init; }
     public string Name { get; private set; } = "";

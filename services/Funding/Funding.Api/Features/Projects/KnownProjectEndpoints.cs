@@ -43,11 +43,4 @@ public static class KnownProjectEndpoints
         var project = await db.Projects.AsNoTracking().VisibleTo(caller).FirstOrDefaultAsync(p => p.Id == id, ct);
         return project is null ? Problem.NotFound("Project", id) : TypedResults.Ok(KnownProjectResponse.From(project));
     }
-
-    public static IQueryable<KnownProject> VisibleTo(this IQueryable<KnownProject> projects, CallerScope caller)
-    {
-        if (caller.IsCity) return projects;
-        projects = projects.Where(p => p.RegionCode == caller.RegionCode);
-        return caller.Township is null ? projects : projects.Where(p => p.Township == caller.Township);
-    }
 }

@@ -10,7 +10,7 @@ public sealed class ProjectRegisteredConsumer(FundingDb db, Actor actor) : Inbox
 {
     protected override Task Handle(ConsumeContext<ProjectRegistered> context, CancellationToken ct)
     {
-        actor.ActAsSystem(nameof(ProjectRegistered));
+        actor.ActOnEvent<ProjectRegistered>();
         return KnownProjects.ApplyAsync(Db, context.Message.Project, context.Message.Version, context.Message.OccurredAt, ct);
     }
 }
@@ -19,7 +19,7 @@ public sealed class ProjectUpdatedConsumer(FundingDb db, Actor actor) : InboxCon
 {
     protected override Task Handle(ConsumeContext<ProjectUpdated> context, CancellationToken ct)
     {
-        actor.ActAsSystem(nameof(ProjectUpdated));
+        actor.ActOnEvent<ProjectUpdated>();
         return KnownProjects.ApplyAsync(Db, context.Message.Project, context.Message.Version, context.Message.OccurredAt, ct);
     }
 }

@@ -56,6 +56,8 @@ public sealed record ChangeOwnPasswordRequest(string? CurrentPassword, string? N
 /// <summary>Account administration: an admin manages its own region's accounts; the city's admin manages all.</summary>
 public static class AccountEndpoints
 {
+    static readonly WriteRule ManageAccounts = new("manage accounts", BureauRoles.Admin);
+
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapApiGroup("/api/identity", "Identity");
@@ -77,7 +79,7 @@ public static class AccountEndpoints
     static async Task<Results<Ok<Paged<AccountResponse>>, ProblemHttpResult>> List(IdentityDb db, CallerScope caller,
         string? regionCode, string? role, string? q, int? page, int? pageSize, CancellationToken ct)
     {
-        if (!caller.IsAdmin) return Problem.Forbidden("Only an administrator manages accounts.");
+        if (caller.WriteRefusal(ManageAccounts) is { } forbidden) return forbidden;
         var query = db.Accounts.AsNoTracking();
         if (!caller.IsCity) query = query.Where(a => a.RegionCode == caller.RegionCode);
         if (regionCode is not null) query = query.Where(a => a.RegionCode == regionCode);

@@ -42,7 +42,7 @@ public static class ImportEndpoints
         if (sheetKind == ImportKind.Projects)
             return period is null ? TypedResults.File(ProjectSheet.Template(), ProjectSheet.ContentType, "项目库导入模板.xlsx") : PeriodOnlyForProgress();
         if (period is null) return TypedResults.File(ProgressSheet.Template("", null, []), ProjectSheet.ContentType, "月度调度导入模板.xlsx");
-        if (!Progress.Period.TryParse(period, out var month))
+        if (!Period.TryParseMonth(period, out var month))
             return Problem.Validation(new Dictionary<string, string[]> { ["period"] = ["must be a month written like 2025-03"] });
         var lines = await ProgressTemplate.LinesAsync(db, caller, month, ct);
         if (lines is null) return Problem.Unprocessable("too_many_rows", $"More than {ProgressTemplate.MaxRows:N0} projects: ask for the sheet of one county.");
@@ -62,7 +62,7 @@ public static class ImportEndpoints
         [FromQuery] string? kind, [FromQuery] bool? goodRowsOnly, ProjectsDb db, CallerScope caller, TimeProvider clock, ProjectImporter importer, ImportQueue queue,
         CancellationToken ct)
     {
-        if (!caller.HasRole(ProjectEndpoints.Editors)) return Problem.Forbidden($"The role {caller.Role} cannot change the project library.");
+        if (caller.WriteRefusal(ProjectEndpoints.Edit) is { } forbidden) return forbidden;
         if (ParseKind(kind) is not { } sheetKind) return UnknownKind();
         if (!request.HasFormContentType) return FileRequired();
         var form = await request.ReadFormAsync(ct);
@@ -180,13 +180,5 @@ public static class ImportEndpoints
     {
         var job = await db.ImportJobs.AsNoTracking().VisibleTo(caller).FirstOrDefaultAsync(j => j.Id == id, ct);
         return job is null ? Problem.NotFound("Import", id) : TypedResults.Ok(ImportJobResponse.From(job, outcome, page, pageSize));
-    }
-
-    /// <summary>A county sees its county's imports, a township its own, the city all.</summary>
-    static IQueryable<ImportJob> VisibleTo(this IQueryable<ImportJob> jobs, CallerScope caller)
-    {
-        if (caller.IsCity) return jobs;
-        jobs = jobs.Where(j => j.RegionCode == caller.RegionCode);
-        return caller.Township is null ? jobs : jobs.Where(j => j.Township == caller.Township);
     }
 }

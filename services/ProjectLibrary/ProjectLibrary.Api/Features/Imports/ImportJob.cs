@@ -9,7 +9,7 @@ public enum ImportStatus { Queued, Running, Completed, Rejected, Failed }
 public enum ImportKind { Projects, Progress }
 
 /// <summary>One upload of a project or progress sheet and its outcome, kept so a bureau can see who imported what, and poll a long import.</summary>
-public sealed class ImportJob
+public sealed class ImportJob : ITownshipScoped
 {
     public Guid Id { get; init; }
     public string RegionCode { get; init; } = "";

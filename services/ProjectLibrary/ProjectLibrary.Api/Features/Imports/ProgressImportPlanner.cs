@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Auth;
 using Platform.Spreadsheets;
 using ProjectLibrary.Api.Features.Progress;
@@ -48,7 +49,7 @@ public static class ProgressImportPlanner
                 : Refuse(() => Error("regionCode", $"不在本单位管辖范围：只能报送{ProjectSheet.RegionLabel(caller.RegionCode)}{caller.Township}的项目"));
             if (project is not null)
             {
-                if (row.Period.FirstDay > today) Error("period", $"{row.Period} 尚未开始，不能报送");
+                if (!row.Period.HasBegunBy(today)) Error("period", $"{row.Period} 尚未开始，不能报送");
                 else if (lookups.Locked.Contains((project.RegionCode, row.Period.Year, row.Period.Month)))
                     Error("period", $"{row.Period} 已审核锁定，如需更正请项目办先解锁");
                 else if (seen.TryGetValue((project.Id, row.Period), out var first)) Error("period", $"与第 {first} 行是同一项目的同一月份");

@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Auth;
 using Platform.Spreadsheets;
 using ProjectLibrary.Api.Features.Progress;

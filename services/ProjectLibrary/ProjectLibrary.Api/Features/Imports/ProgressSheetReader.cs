@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults;
 using Platform.Spreadsheets;
 using ProjectLibrary.Api.Features.Progress;
 
@@ -58,7 +59,7 @@ public static class ProgressSheetReader
         Period period = default;
         if (Required("period") is { } periodText)
         {
-            if (CellText.TryMonth(periodText, out var year, out var month)) period = new Period(year, month);
+            if (CellText.TryMonth(periodText, out var year, out var month)) period = Period.OfMonth(year, month);
             else Error("period", $"“{periodText}”不是月份，请写作 2025-03");
         }
         decimal amount = 0;

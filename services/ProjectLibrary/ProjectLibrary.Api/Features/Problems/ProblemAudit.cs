@@ -1,8 +1,9 @@
 using Platform.Data;
+using Platform.ServiceDefaults.Auth;
 
 namespace ProjectLibrary.Api.Features.Problems;
 
-/// <summary>/api/problems/audit: the problems the caller sees (<see cref="ProblemQueries.VisibleTo"/>: its county, a township user its township).</summary>
+/// <summary>/api/problems/audit: the problems the caller sees (<see cref="RegionalScope.VisibleTo"/>: its county, a township user its township).</summary>
 public static class ProblemAudit
 {
     public static readonly AuditTrailPolicy<ProjectsDb> Policy = new AuditTrailPolicy<ProjectsDb>()

@@ -13,7 +13,7 @@ namespace ProjectLibrary.Api.Features.Problems;
 public static class ProblemEndpoints
 {
     /// <summary>交办, 督办 and 销号 are the project office's; anyone who keeps projects may report a problem.</summary>
-    static readonly string[] Handlers = [BureauRoles.ProjectOffice, BureauRoles.Admin];
+    static readonly WriteRule Handle = new("assign, escalate and close problems", BureauRoles.ProjectOffice, BureauRoles.Admin) { CountyOnly = true };
 
     public static IEndpointRouteBuilder MapProblemEndpoints(this IEndpointRouteBuilder app)
     {
@@ -36,8 +36,7 @@ public static class ProblemEndpoints
     {
         var project = await db.Projects.AsNoTracking().VisibleTo(caller).FirstOrDefaultAsync(p => p.Id == id, ct);
         if (project is null) return Problem.NotFound("Project", id);
-        if (!caller.HasRole(ProjectEndpoints.Editors) || !caller.CanWrite(project.RegionCode, project.Township))
-            return Problem.Forbidden($"The role {caller.Role} of {caller.RegionCode} cannot report problems on this project.");
+        if (caller.WriteRefusal(ProjectEndpoints.Edit, project.RegionCode, project.Township) is { } forbidden) return forbidden;
         var problem = ProjectProblem.Raise(id, project.RegionCode, project.Township, request.Title!, request.Description,
             request.Category!.Value, request.Level ?? ProblemLevel.County, caller.UserName, clock.GetUtcNow());
         db.Problems.Add(problem);
@@ -110,8 +109,7 @@ public static class ProblemEndpoints
     {
         var problem = await db.Problems.VisibleTo(caller).FirstOrDefaultAsync(p => p.Id == id, ct);
         if (problem is null) return Problem.NotFound("Problem", id);
-        if (!caller.HasRole(Handlers) || caller.Township is not null || !caller.CanWrite(problem.RegionCode))
-            return Problem.Forbidden($"Only the project office of region {problem.RegionCode} assigns, escalates and closes its problems.");
+        if (caller.WriteRefusal(Handle, problem.RegionCode) is { } forbidden) return forbidden;
         if (IfMatch.Check(http.Request, $"\"{problem.Version}\"", required: false) is { } precondition) return precondition;
         if (change(problem, clock.GetUtcNow()) is { } refusal) return refusal;
         await db.SaveChangesAsync(ct);

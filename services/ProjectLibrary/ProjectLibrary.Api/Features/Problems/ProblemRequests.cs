@@ -55,13 +55,6 @@ public sealed record ProblemResponse(Guid Id, Guid ProjectId, string RegionCode,
 
 public static class ProblemQueries
 {
-    public static IQueryable<ProjectProblem> VisibleTo(this IQueryable<ProjectProblem> problems, CallerScope caller)
-    {
-        if (caller.IsCity) return problems;
-        problems = problems.Where(p => p.RegionCode == caller.RegionCode);
-        return caller.Township is null ? problems : problems.Where(p => p.Township == caller.Township);
-    }
-
     public static IQueryable<ProjectProblem> Filter(this IQueryable<ProjectProblem> q, ProblemFilter f, DateOnly today)
     {
         if (f.StatusValue is { } status) q = q.Where(p => p.Status == status);

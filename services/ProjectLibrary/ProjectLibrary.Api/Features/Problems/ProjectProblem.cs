@@ -1,4 +1,5 @@
 using Platform.Data;
+using Platform.ServiceDefaults.Auth;
 
 namespace ProjectLibrary.Api.Features.Problems;
 
@@ -12,7 +13,7 @@ public enum ProblemLevel { County, City, Provincial }
 public enum ProblemCategory { Land, Approvals, Funding, Demolition, Utilities, Environment, Energy, Construction, Other }
 
 /// <summary>A row of the problem ledger (问题台账), on one project.</summary>
-public sealed class ProjectProblem : IAudited
+public sealed class ProjectProblem : IAudited, ITownshipScoped
 {
     public Guid Id { get; init; }
     public Guid ProjectId { get; init; }

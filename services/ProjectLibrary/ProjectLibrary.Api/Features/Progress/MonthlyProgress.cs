@@ -1,4 +1,5 @@
 using Platform.Data;
+using Platform.ServiceDefaults;
 
 namespace ProjectLibrary.Api.Features.Progress;
 
@@ -15,7 +16,7 @@ public sealed class MonthlyProgress : IAudited
     public DateTimeOffset ReportedAt { get; private set; }
     public long Version { get; private set; }
 
-    public Period Period => new(Year, Month);
+    public Period Period => Period.OfMonth(Year, Month);
 
     public static MonthlyProgress Report(Guid projectId, string regionCode, Period period, decimal amount, string? note, string by, DateTimeOffset now)
     {

@@ -14,7 +14,7 @@ public sealed record ProgressRequest(string? Period, decimal? CompletedInvestmen
     public void Validate(ValidationErrors errors)
     {
         errors.Required(Period, "period")
-            .When(Period is not null && !Progress.Period.TryParse(Period, out _), "period", "must be a month written like 2025-03")
+            .When(Period is not null && !global::Platform.ServiceDefaults.Period.TryParseMonth(Period, out _), "period", "must be a month written like 2025-03")
             .Required(CompletedInvestment, "completedInvestment").Amount(CompletedInvestment, "completedInvestment")
             .When(CompletedInvestment is { } v && decimal.Round(v, 2) != v, "completedInvestment", "has more than two decimal places (万元)")
             .MaxLength(Note, 2000, "note");
@@ -47,11 +47,10 @@ public static class ProgressEndpoints
     {
         var project = await db.Projects.VisibleTo(caller).FirstOrDefaultAsync(p => p.Id == id, ct);
         if (project is null) return Problem.NotFound("Project", id);
-        if (!caller.HasRole(ProjectEndpoints.Editors) || !caller.CanWrite(project.RegionCode, project.Township))
-            return Problem.Forbidden($"The role {caller.Role} of {caller.RegionCode} cannot report this project's progress.");
-        Period.TryParse(request.Period, out var period);
+        if (caller.WriteRefusal(ProjectEndpoints.Edit, project.RegionCode, project.Township) is { } forbidden) return forbidden;
+        Period.TryParseMonth(request.Period, out var period);
         var today = clock.Today();
-        if (period.FirstDay > today)
+        if (!period.HasBegunBy(today))
             return Problem.Unprocessable("period_in_future", $"{period} has not begun yet; report a month that has.");
         if (await IsLocked(db, project.RegionCode, period, ct))
             return Problem.Conflict("period_locked", $"{period} of region {project.RegionCode} is locked after review; ask the project office to unlock it.");

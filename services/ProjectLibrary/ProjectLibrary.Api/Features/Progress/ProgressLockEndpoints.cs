@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Data;
+using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Http;
 using Platform.ServiceDefaults.Problems;
@@ -13,7 +14,7 @@ public sealed record LockRequest(string? RegionCode, string? Period) : IValidata
         .Required(RegionCode, "regionCode")
         .When(RegionCode is not null && !Regions.IsKnown(RegionCode), "regionCode", "is not a region of the city")
         .Required(Period, "period")
-        .When(Period is not null && !Progress.Period.TryParse(Period, out _), "period", "must be a month written like 2025-03");
+        .When(Period is not null && !global::Platform.ServiceDefaults.Period.TryParseMonth(Period, out _), "period", "must be a month written like 2025-03");
 }
 
 public sealed record LockResponse(string RegionCode, string Period, string LockedBy, DateTimeOffset LockedAt);
@@ -21,7 +22,7 @@ public sealed record LockResponse(string RegionCode, string Period, string Locke
 /// <summary>The project office locks a reviewed month of its region; unlocking is the only way to change it again. Both audited.</summary>
 public static class ProgressLockEndpoints
 {
-    static readonly string[] Lockers = [BureauRoles.ProjectOffice, BureauRoles.Admin];
+    static readonly WriteRule Locking = new("lock and unlock months of progress", BureauRoles.ProjectOffice, BureauRoles.Admin) { CountyOnly = true };
 
     public static RouteGroupBuilder MapProgressLockEndpoints(this RouteGroupBuilder group)
     {
@@ -45,8 +46,8 @@ public static class ProgressLockEndpoints
     static async Task<Results<Created<LockResponse>, ProblemHttpResult>> Lock(LockRequest request, ProjectsDb db, CallerScope caller,
         TimeProvider clock, CancellationToken ct)
     {
-        if (Refusal(caller, request.RegionCode!) is { } refusal) return refusal;
-        Period.TryParse(request.Period, out var period);
+        if (caller.WriteRefusal(Locking, request.RegionCode!) is { } refusal) return refusal;
+        Period.TryParseMonth(request.Period, out var period);
         if (await Find(db, request.RegionCode!, period, ct) is not null)
             return Problem.Conflict("already_locked", $"{period} of region {request.RegionCode} is already locked.");
         var entry = new ProgressLock
@@ -63,8 +64,8 @@ public static class ProgressLockEndpoints
         var errors = new ValidationErrors();
         new LockRequest(regionCode, period).Validate(errors);
         if (!errors.IsEmpty) return Problem.Validation(errors.ToDictionary());
-        if (Refusal(caller, regionCode!) is { } refusal) return refusal;
-        Period.TryParse(period, out var month);
+        if (caller.WriteRefusal(Locking, regionCode!) is { } refusal) return refusal;
+        Period.TryParseMonth(period, out var month);
         var entry = await Find(db, regionCode!, month, ct);
         if (entry is null) return Problem.NotFound("Lock of", $"{regionCode} {period}");
         db.ProgressLocks.Remove(entry);
@@ -72,13 +73,9 @@ public static class ProgressLockEndpoints
         return TypedResults.NoContent();
     }
 
-    static ProblemHttpResult? Refusal(CallerScope caller, string regionCode) =>
-        caller.HasRole(Lockers) && caller.Township is null && caller.CanWrite(regionCode)
-            ? null
-            : Problem.Forbidden($"Only the project office of region {regionCode} locks and unlocks its months.");
 
     static Task<ProgressLock?> Find(ProjectsDb db, string regionCode, Period period, CancellationToken ct) =>
         db.ProgressLocks.FirstOrDefaultAsync(l => l.RegionCode == regionCode && l.Year == period.Year && l.Month == period.Month, ct);
 
-    static LockResponse ToResponse(ProgressLock l) => new(l.RegionCode, new Period(l.Year, l.Month).ToString(), l.LockedBy, l.LockedAt);
+    static LockResponse ToResponse(ProgressLock l) => new(l.RegionCode, Period.OfMonth(l.Year, l.Month).ToString(), l.LockedBy, l.LockedAt);
 }

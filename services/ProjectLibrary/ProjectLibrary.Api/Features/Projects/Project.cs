@@ -1,11 +1,12 @@
 using Platform.Contracts.ProjectLibrary;
 using Platform.Data;
+using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Http;
 
 namespace ProjectLibrary.Api.Features.Projects;
 
 /// <summary>A project in the library, from idea to operation. Money in 万元.</summary>
-public sealed partial class Project : IAudited
+public sealed partial class Project : IAudited, ITownshipScoped
 {
     /// <summary>重点项目 threshold for the county level: annual planned investment ≥ 5,000 万.</summary>
     public const decimal CountyKeyThreshold = 5_000m;

@@ -1,10 +1,11 @@
 using Platform.Data;
+using Platform.ServiceDefaults.Auth;
 using ProjectLibrary.Api.Features.Progress;
 
 namespace ProjectLibrary.Api.Features.Projects;
 
 /// <summary>
-/// /api/projects/audit: the projects the caller sees (<see cref="ProjectQueries.VisibleTo"/>: its county, a township
+/// /api/projects/audit: the projects the caller sees (<see cref="RegionalScope.VisibleTo"/>: its county, a township
 /// user its township), their monthly figures, and its region's locked months (every role of the region lists those).
 /// </summary>
 public static class ProjectAudit

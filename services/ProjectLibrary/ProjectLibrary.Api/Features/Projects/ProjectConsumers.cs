@@ -18,7 +18,7 @@ public sealed class ApprovalsCompletedConsumer(ProjectsDb db, Actor actor, TimeP
 {
     protected override async Task Handle(ConsumeContext<ApprovalsCompleted> context, CancellationToken ct)
     {
-        actor.ActAsSystem(nameof(ApprovalsCompleted));
+        actor.ActOnEvent<ApprovalsCompleted>();
         var message = context.Message;
         var project = await ProjectConsumption.Find(Db, message.ProjectId, message.RegionCode, logger, ct);
         if (project is null || !project.MarkReadyToStart(message.Version, clock.GetUtcNow())) return;
@@ -32,7 +32,7 @@ public sealed class InclusionApprovedConsumer(ProjectsDb db, Actor actor, TimePr
 {
     protected override async Task Handle(ConsumeContext<InclusionApproved> context, CancellationToken ct)
     {
-        actor.ActAsSystem(nameof(InclusionApproved));
+        actor.ActOnEvent<InclusionApproved>();
         var message = context.Message;
         var project = await ProjectConsumption.Find(Db, message.ProjectId, message.RegionCode, logger, ct);
         if (project is null) return;
@@ -54,7 +54,7 @@ public sealed class DealConvertedConsumer(ProjectsDb db, Actor actor, TimeProvid
 {
     protected override async Task Handle(ConsumeContext<DealConverted> context, CancellationToken ct)
     {
-        actor.ActAsSystem(nameof(DealConverted));
+        actor.ActOnEvent<DealConverted>();
         var message = context.Message;
         var project = await ProjectConsumption.Find(Db, message.ProjectId, message.RegionCode, logger, ct);
         if (project is null || !project.LinkDeal(message.DealId, message.Version, clock.GetUtcNow())) return;

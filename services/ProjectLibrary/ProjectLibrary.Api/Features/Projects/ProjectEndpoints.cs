@@ -16,7 +16,10 @@ namespace ProjectLibrary.Api.Features.Projects;
 public static class ProjectEndpoints
 {
     /// <summary>Roles that keep the project library; everyone in scope may read it.</summary>
-    internal static readonly string[] Editors = [BureauRoles.ProjectOffice, BureauRoles.Township, BureauRoles.CityHq, BureauRoles.Admin];
+    static readonly string[] Editors = [BureauRoles.ProjectOffice, BureauRoles.Township, BureauRoles.CityHq, BureauRoles.Admin];
+    internal static readonly WriteRule Edit = new("change the project library", Editors);
+    /// <summary>The investment promotion centre may also register (not edit) a project: converting a signed deal.</summary>
+    static readonly WriteRule Register = new("change the project library", [.. Editors, BureauRoles.Attraction]);
 
     public static IEndpointRouteBuilder MapProjectEndpoints(this IEndpointRouteBuilder app)
     {
@@ -46,7 +49,7 @@ public static class ProjectEndpoints
     static async Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> Get(Guid id, int? year, string? asOf, ProjectsDb db, CallerScope caller,
         TimeProvider clock, IOptions<ScheduleOptions> options, HttpResponse response, CancellationToken ct)
     {
-        Period? period = Period.TryParse(asOf, out var parsed) ? parsed : null;
+        Period? period = Period.TryParseMonth(asOf, out var parsed) ? parsed : null;
         if (asOf is not null && period is null)
             return Problem.Validation(new Dictionary<string, string[]> { ["asOf"] = ["must be a month written like 2025-06"] });
         var project = await db.Projects.AsNoTracking().VisibleTo(caller).FirstOrDefaultAsync(p => p.Id == id, ct);
@@ -136,16 +139,10 @@ public static class ProjectEndpoints
         Problem.Create(StatusCodes.Status403Forbidden, KeyLevelRules.Code, "Forbidden", KeyLevelRules.Detail);
 
     /// <summary>Only the project office (or a township for its own township, the city for 市本级) writes, and only in its own region.</summary>
-    /// The investment promotion centre may also register (not edit) a project: converting a signed deal.
-    static ProblemHttpResult? WriteRefusal(CallerScope caller, ProjectInput input, bool creating = false)
-    {
-        if (!caller.HasRole(Editors) && !(creating && caller.HasRole(BureauRoles.Attraction))) return Problem.Forbidden($"The role {caller.Role} cannot change the project library.");
-        if (!caller.CanWrite(input.RegionCode!, caller.Township is null ? input.Township : caller.Township))
-            return Problem.Forbidden($"You may only register projects of region {caller.RegionCode}.");
-        if (caller.Township is not null && input.Township != caller.Township)
-            return Problem.Forbidden($"A township user registers projects of {caller.Township} only.");
-        return null;
-    }
+    static ProblemHttpResult? WriteRefusal(CallerScope caller, ProjectInput input, bool creating = false) =>
+        caller.WriteRefusal(creating ? Register : Edit, input.RegionCode!, caller.Township ?? input.Township)
+        ?? (caller.Township is not null && input.Township != caller.Township
+            ? Problem.Forbidden($"A township user registers projects of {caller.Township} only.") : null);
 
     /// <summary>The identifiers a project collects are unique: a second project with the same one is a 409.</summary>
     static async Task<ProblemHttpResult?> DuplicateIdentifier(ProjectsDb db, ProjectInput input, Guid? exceptId, CancellationToken ct)

@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Http;
 using Platform.ServiceDefaults.Problems;
@@ -16,7 +17,7 @@ public sealed record ProjectFilter(
     bool? IsIncludedInStatistics, int? Year, string? StartKind, bool? BehindSchedule, string? WarningLevel,
     string? AsOf, string? Q, string? Sort, int? Page, int? PageSize, string? Format) : IValidatable
 {
-    public Period? AsOfPeriod => Period.TryParse(AsOf, out var period) ? period : null;
+    public Period? AsOfPeriod => Period.TryParseMonth(AsOf, out var period) ? period : null;
     public ProjectStage? StageValue => QueryEnum.Parse<ProjectStage>(Stage);
     public ProjectCategory? CategoryValue => QueryEnum.Parse<ProjectCategory>(Category);
     public KeyLevel? KeyLevelValue => QueryEnum.Parse<KeyLevel>(KeyLevel);
@@ -37,14 +38,6 @@ public sealed record ProjectFilter(
 
 public static class ProjectQueries
 {
-    /// <summary>Only what the caller may see: its county (or township); the city sees all.</summary>
-    public static IQueryable<Project> VisibleTo(this IQueryable<Project> projects, CallerScope caller)
-    {
-        if (caller.IsCity) return projects;
-        projects = projects.Where(p => p.RegionCode == caller.RegionCode);
-        return caller.Township is null ? projects : projects.Where(p => p.Township == caller.Township);
-    }
-
     public static IQueryable<Project> Filter(this IQueryable<Project> q, ProjectFilter f, int reportingYear,
         IQueryable<MonthlyProgress> progress, ScheduleOptions options)
     {

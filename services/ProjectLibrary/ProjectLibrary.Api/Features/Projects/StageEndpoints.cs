@@ -38,8 +38,7 @@ public static class StageEndpoints
         {
             var project = await db.Projects.VisibleTo(caller).FirstOrDefaultAsync(p => p.Id == id, ct);
             if (project is null) return Problem.NotFound("Project", id);
-            if (!caller.HasRole(ProjectEndpoints.Editors) || !caller.CanWrite(project.RegionCode, project.Township))
-                return Problem.Forbidden($"The role {caller.Role} of {caller.RegionCode} cannot change this project's stage.");
+            if (caller.WriteRefusal(ProjectEndpoints.Edit, project.RegionCode, project.Township) is { } forbidden) return forbidden;
             if (IfMatch.Check(http, project.ETag, required: false) is { } precondition) return precondition;
 
             var today = clock.Today();

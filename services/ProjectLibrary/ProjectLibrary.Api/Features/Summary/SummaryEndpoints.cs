@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Problems;
 using ProjectLibrary.Api.Features.Progress;
@@ -33,16 +34,16 @@ public static class SummaryEndpoints
     {
         var errors = new ValidationErrors()
             .Required(period, "period")
-            .When(period is not null && !Period.TryParse(period, out _), "period", "must be a month written like 2025-03")
+            .When(period is not null && !Period.TryParseMonth(period, out _), "period", "must be a month written like 2025-03")
             .When(regionCode is not null && !Regions.IsKnown(regionCode), "regionCode", "is not a region of the city");
         if (!errors.IsEmpty) return Problem.Validation(errors.ToDictionary());
-        Period.TryParse(period, out var month);
+        Period.TryParseMonth(period, out var month);
         var (y, m) = (month.Year, month.Month);
 
         var projects = db.Projects.AsNoTracking().VisibleTo(caller);
         if (regionCode is not null) projects = projects.Where(p => p.RegionCode == regionCode);
         var yearStart = new DateOnly(y, 1, 1);
-        var monthEnd = month.LastDay;
+        var monthEnd = month.End;
 
         var byStage = await projects.GroupBy(p => new { p.RegionCode, p.Stage })
             .Select(g => new { g.Key.RegionCode, g.Key.Stage, Count = g.Count(), Total = g.Sum(p => p.TotalInvestment), Annual = g.Sum(p => p.AnnualPlannedInvestment) })

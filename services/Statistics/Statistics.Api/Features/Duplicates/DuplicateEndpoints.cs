@@ -51,7 +51,7 @@ public static class DuplicateEndpoints
 
     static async Task<Results<Ok<ScanResult>, ProblemHttpResult>> Scan(StatisticsDb db, CallerScope caller, DuplicateDetector detector, CancellationToken ct)
     {
-        if (!caller.HasRole(StatisticsRoles.Deciders)) return Problem.Forbidden($"The role {caller.Role} cannot run a duplicate scan.");
+        if (caller.WriteRefusal(StatisticsRoles.ScanDuplicates) is { } refusal) return refusal;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (!await ExclusiveRun.TryEnterAsync(db, "statistics:duplicate-scan", ct)) return ExclusiveRun.AlreadyRunning("duplicate scan");
         var examined = await detector.ScanAsync(caller, ct);
@@ -66,7 +66,7 @@ public static class DuplicateEndpoints
     {
         var pair = await Visible(db.DuplicatePairs, caller).FirstOrDefaultAsync(d => d.Id == id, ct);
         if (pair is null) return Problem.NotFound("Duplicate pair", id);
-        if (!caller.HasRole(StatisticsRoles.Deciders)) return Problem.Forbidden($"The role {caller.Role} cannot judge duplicates.");
+        if (caller.WriteRefusal(StatisticsRoles.JudgeDuplicates) is { } refusal) return refusal;
         if (!caller.CanWrite(pair.RegionCode, pair.Township) && !caller.CanWrite(pair.OtherRegionCode, pair.OtherTownship))
             return Problem.Forbidden("Neither project of the pair belongs to your region.");
         if (!pair.CanBeDecided) return Problem.Conflict("illegal_state", $"The pair is already {pair.Status.ToString().ToLowerInvariant()}.");

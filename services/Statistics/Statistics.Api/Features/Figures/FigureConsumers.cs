@@ -11,9 +11,9 @@ public sealed class ProgressReportedConsumer(StatisticsDb db, Actor actor) : Inb
 {
     protected override async Task Handle(ConsumeContext<ProgressReported> context, CancellationToken ct)
     {
-        actor.ActAsSystem("ProgressReported");
+        actor.ActOnEvent<ProgressReported>();
         var m = context.Message;
-        var period = Periods.Parse(m.Period) ?? m.Period;
+        var period = FigureImport.ReadMonth(m.Period) ?? m.Period;
         var figure = await Db.ScheduledFigures.FirstOrDefaultAsync(f => f.ProjectId == m.ProjectId && f.Period == period, ct);
         EventRegion.EnsureUnchanged(figure?.RegionCode, m.RegionCode, "Project", m.ProjectId);
         if (!EventVersion.IsNewer(m.Version, figure?.Version)) return;

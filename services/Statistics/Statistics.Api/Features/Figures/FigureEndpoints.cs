@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -15,16 +14,13 @@ using Statistics.Api.Features.Projects;
 namespace Statistics.Api.Features.Figures;
 
 /// <summary>PUT /api/statistics/figures: one project's 统计数 for one month.</summary>
-public sealed partial record FigureInput(Guid? ProjectId, string? Period, decimal? CompletedInvestment) : IValidatable
+public sealed record FigureInput(Guid? ProjectId, string? Period, decimal? CompletedInvestment) : IValidatable
 {
-    [GeneratedRegex(@"^\d{4}-\d{2}$")]
-    private static partial Regex PeriodPattern();
-
     public void Validate(ValidationErrors errors)
     {
         errors.Required(ProjectId, "projectId").When(ProjectId == Guid.Empty, "projectId", "is required")
             .Required(Period, "period")
-            .When(Period is not null && (!PeriodPattern().IsMatch(Period) || Periods.Parse(Period) != Period), "period", "must be a month written YYYY-MM, e.g. 2025-03")
+            .When(Period is not null && !global::Platform.ServiceDefaults.Period.TryParseMonth(Period, out _), "period", "must be a month written YYYY-MM, e.g. 2025-03")
             .Required(CompletedInvestment, "completedInvestment").Amount(CompletedInvestment, "completedInvestment")
             .When(CompletedInvestment is { } v && decimal.Round(v, 2) != v, "completedInvestment", "has more than two decimal places (万元)");
     }
@@ -68,10 +64,10 @@ public static class FigureEndpoints
     {
         var project = await db.Projects.AsNoTracking().VisibleTo(caller).FirstOrDefaultAsync(p => p.Id == input.ProjectId, ct);
         if (project is null) return Problem.NotFound("Project", input.ProjectId!.Value);
-        if (caller.WriteRefusal(StatisticsRoles.Deciders, project.RegionCode, project.Township, "enter official statistics") is { } refusal) return refusal;
+        if (caller.WriteRefusal(StatisticsRoles.EnterFigures, project.RegionCode, project.Township) is { } refusal) return refusal;
         if (!await db.IsIncludedAsync(project.Id, ct))
             return Problem.Unprocessable("not_included", "Official figures are kept only for projects included in the statistics.");
-        if (Periods.IsFuture(input.Period!, BusinessDay.Today(clock)))
+        if (!Period.Parse(input.Period!).HasBegunBy(BusinessDay.Today(clock)))
             return Problem.Unprocessable("future_period", $"The period {input.Period} has not begun.");
 
         var figure = await Record(db, project, input.Period!, input.CompletedInvestment!.Value, "manual", caller.UserName, clock.GetUtcNow(), ct);
@@ -82,7 +78,7 @@ public static class FigureEndpoints
     static async Task<Results<Ok<ImportReport>, ProblemHttpResult>> Import(HttpRequest request, StatisticsDb db, CallerScope caller,
         TimeProvider clock, IConfiguration configuration, [FromQuery] bool? goodRowsOnly, CancellationToken ct)
     {
-        if (!caller.HasRole(StatisticsRoles.Deciders)) return Problem.Forbidden($"The role {caller.Role} cannot enter official statistics.");
+        if (caller.WriteRefusal(StatisticsRoles.EnterFigures) is { } refusal) return refusal;
         if (!request.HasFormContentType) return Problem.BadRequest("file_required", "Send the sheet as multipart/form-data in a field named \"file\".");
         var form = await request.ReadFormAsync(ct);
         var file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault();
@@ -176,6 +172,6 @@ public static class FigureEndpoints
         var included = (await db.IncludedProjectIds().Where(id => projectIds.Contains(id)).ToListAsync(ct)).ToHashSet();
         return new ImportLookups(byId, byStatisticsCode,
             projects.Where(p => p.NationalCode is not null).GroupBy(p => p.NationalCode!).ToDictionary(g => g.Key, g => g.First()),
-            included, p => caller.HasRole(StatisticsRoles.Deciders) && caller.CanWrite(p.RegionCode, p.Township));
+            included, p => caller.WriteRefusal(StatisticsRoles.EnterFigures, p.RegionCode, p.Township) is null);
     }
 }

@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults;
 using Platform.Spreadsheets;
 using Statistics.Api.Features.Projects;
 
@@ -27,10 +28,10 @@ public static class FigureImport
         {
             var before = errors.Count;
             var project = Resolve(row, lookups, errors);
-            var period = Periods.Parse(row.Period);
+            var period = ReadMonth(row.Period);
             if (row.Period.Length == 0) errors.Add(new(row.Row, row.PeriodColumn, "期间为空"));
             else if (period is null) errors.Add(new(row.Row, row.PeriodColumn, $"期间“{row.Period}”格式不对，应为 YYYY-MM，例如 2025-03"));
-            else if (Periods.IsFuture(period, today)) errors.Add(new(row.Row, row.PeriodColumn, $"期间 {period} 晚于当月，不能填报"));
+            else if (!Period.Parse(period).HasBegunBy(today)) errors.Add(new(row.Row, row.PeriodColumn, $"期间 {period} 晚于当月，不能填报"));
 
             decimal amount = 0;
             if (row.Amount.Length == 0) errors.Add(new(row.Row, row.AmountColumn, "完成投资为空"));
@@ -50,6 +51,9 @@ public static class FigureImport
         }
         return (good, errors);
     }
+
+    /// <summary>A month as sheets (and older events) write it ("2025-3", "2025年3月", a date cell …), in the API's form "2025-03".</summary>
+    public static string? ReadMonth(string? text) => CellText.TryMonth(text, out var year, out var month) ? Period.OfMonth(year, month).ToString() : null;
 
     static ProjectView? Resolve(FigureRow row, ImportLookups lookups, List<RowError> errors)
     {

@@ -1,9 +1,10 @@
 using Platform.Data;
+using Platform.ServiceDefaults.Auth;
 
 namespace Statistics.Api.Features.Figures;
 
 /// <summary>统计数: the statistics bureau's official completed investment of an included project for a month, in 万元.</summary>
-public sealed class OfficialFigure : IAudited, IRegional
+public sealed class OfficialFigure : IAudited, ITownshipScoped
 {
     public Guid Id { get; init; }
     public Guid ProjectId { get; init; }

@@ -44,9 +44,9 @@ public static class GapEndpoints
     static async Task<Results<Ok<GapReport>, ProblemHttpResult>> Report(StatisticsDb db, CallerScope caller, StatisticsOptions options,
         string? period, string? regionCode, bool? flaggedOnly, int? page, int? pageSize, CancellationToken ct)
     {
-        var month = Periods.Parse(period);
-        if (month is null || month != period)
+        if (!Period.TryParseMonth(period, out var parsed))
             return Problem.Validation(new Dictionary<string, string[]> { ["period"] = ["is required, a month written YYYY-MM, e.g. 2025-03"] });
+        var month = parsed.ToString();
 
         var scheduled = db.ScheduledFigures.Where(s => s.Period == month);
         var official = db.OfficialFigures.Where(f => f.Period == month);

@@ -1,4 +1,5 @@
 using Platform.Data;
+using Platform.ServiceDefaults.Auth;
 
 namespace Statistics.Api.Features.Inclusions;
 
@@ -11,7 +12,7 @@ public enum SubstituteDocument { ConstructionPermit, Design, FeasibilityStudy }
 /// An application to include a started project in the statistics (入库纳统), with its materials, and the
 /// statistics bureau's decision. At most one is approved per project (不重不漏).
 /// </summary>
-public sealed class Inclusion : IAudited, IRegional
+public sealed class Inclusion : IAudited, ITownshipScoped
 {
     public Guid Id { get; init; }
     public Guid ProjectId { get; init; }

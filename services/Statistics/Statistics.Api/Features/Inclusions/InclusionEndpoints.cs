@@ -49,7 +49,7 @@ public static class InclusionEndpoints
     {
         var project = await db.Projects.AsNoTracking().VisibleTo(caller).FirstOrDefaultAsync(p => p.Id == application.ProjectId, ct);
         if (project is null) return Problem.NotFound("Project", application.ProjectId!.Value);
-        if (caller.WriteRefusal(StatisticsRoles.Applicants, project.RegionCode, project.Township, "apply for statistical inclusion") is { } refusal)
+        if (caller.WriteRefusal(StatisticsRoles.ApplyForInclusion, project.RegionCode, project.Township) is { } refusal)
             return refusal;
         if (InclusionRules.Refusal(project, options.ThresholdWan, await FactsAsync(db, project.Id, ct)) is { } rule) return rule;
 
@@ -94,7 +94,7 @@ public static class InclusionEndpoints
     {
         var inclusion = await db.Inclusions.VisibleTo(caller).FirstOrDefaultAsync(i => i.Id == id, ct);
         if (inclusion is null) return (null, null, Problem.NotFound("Inclusion", id));
-        if (caller.WriteRefusal(StatisticsRoles.Deciders, inclusion.RegionCode, inclusion.Township, "decide statistical inclusions") is { } refusal)
+        if (caller.WriteRefusal(StatisticsRoles.DecideInclusions, inclusion.RegionCode, inclusion.Township) is { } refusal)
             return (null, null, refusal);
         if (IfMatch.Check(request, inclusion.ETag, required: false) is { } precondition) return (null, null, precondition);
         if (!inclusion.CanBeDecided)

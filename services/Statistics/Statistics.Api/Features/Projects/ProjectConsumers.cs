@@ -14,21 +14,21 @@ public sealed class ProjectRegisteredConsumer(StatisticsDb db, Actor actor, Dupl
     : InboxConsumer<ProjectRegistered, StatisticsDb>(db)
 {
     protected override Task Handle(ConsumeContext<ProjectRegistered> context, CancellationToken ct) =>
-        ProjectSnapshots.Apply(Db, actor, duplicates, "ProjectRegistered", context.Message.Project, context.Message.Version, context.Message.OccurredAt, ct);
+        ProjectSnapshots.Apply<ProjectRegistered>(Db, actor, duplicates, context.Message.Project, context.Message.Version, context.Message.OccurredAt, ct);
 }
 
 public sealed class ProjectUpdatedConsumer(StatisticsDb db, Actor actor, DuplicateDetector duplicates)
     : InboxConsumer<ProjectUpdated, StatisticsDb>(db)
 {
     protected override Task Handle(ConsumeContext<ProjectUpdated> context, CancellationToken ct) =>
-        ProjectSnapshots.Apply(Db, actor, duplicates, "ProjectUpdated", context.Message.Project, context.Message.Version, context.Message.OccurredAt, ct);
+        ProjectSnapshots.Apply<ProjectUpdated>(Db, actor, duplicates, context.Message.Project, context.Message.Version, context.Message.OccurredAt, ct);
 }
 
 public sealed class ProjectStartedConsumer(StatisticsDb db, Actor actor) : InboxConsumer<ProjectStarted, StatisticsDb>(db)
 {
     protected override async Task Handle(ConsumeContext<ProjectStarted> context, CancellationToken ct)
     {
-        actor.ActAsSystem("ProjectStarted");
+        actor.ActOnEvent<ProjectStarted>();
         var m = context.Message;
         var view = await ProjectSnapshots.FindOrPlaceholder(Db, m.ProjectId, m.RegionCode, ct);
         view.ApplyStarted(m.ActualStartDate, m.TotalInvestment, m.Version, m.OccurredAt);
@@ -39,7 +39,7 @@ public sealed class ProjectStageChangedConsumer(StatisticsDb db, Actor actor) : 
 {
     protected override async Task Handle(ConsumeContext<ProjectStageChanged> context, CancellationToken ct)
     {
-        actor.ActAsSystem("ProjectStageChanged");
+        actor.ActOnEvent<ProjectStageChanged>();
         var m = context.Message;
         var view = await ProjectSnapshots.FindOrPlaceholder(Db, m.ProjectId, m.RegionCode, ct);
         view.ApplyStageChanged(m.ToStage, m.Date, m.Version, m.OccurredAt);
@@ -48,10 +48,10 @@ public sealed class ProjectStageChangedConsumer(StatisticsDb db, Actor actor) : 
 
 static class ProjectSnapshots
 {
-    public static async Task Apply(StatisticsDb db, Actor actor, DuplicateDetector duplicates, string eventName,
+    public static async Task Apply<TEvent>(StatisticsDb db, Actor actor, DuplicateDetector duplicates,
         ProjectSnapshot snapshot, long version, DateTimeOffset at, CancellationToken ct)
     {
-        actor.ActAsSystem(eventName);
+        actor.ActOnEvent<TEvent>();
         var view = await FindOrPlaceholder(db, snapshot.ProjectId, snapshot.RegionCode, ct);
         if (view.ApplySnapshot(snapshot, version, at)) await duplicates.RefreshAsync(view, ct);
     }

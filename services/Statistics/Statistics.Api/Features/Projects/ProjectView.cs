@@ -1,6 +1,8 @@
 using Platform.Contracts.ProjectLibrary;
 using Platform.Data;
 using Platform.Messaging;
+using Platform.Data;
+using Platform.ServiceDefaults.Auth;
 
 namespace Statistics.Api.Features.Projects;
 
@@ -8,7 +10,7 @@ namespace Statistics.Api.Features.Projects;
 /// This context's copy of a project, built only from the project library's events. <see cref="Version"/> is
 /// the project's version last applied; older events are ignored, so redelivery and reordering are harmless.
 /// </summary>
-public sealed class ProjectView : IAudited, IRegional
+public sealed class ProjectView : IAudited, ITownshipScoped
 {
     public const string UnderConstruction = "underConstruction";
     public const string Terminated = "terminated";
