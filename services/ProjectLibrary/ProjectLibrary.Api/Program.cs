@@ -2,6 +2,7 @@ using Platform.Contracts.ProjectLibrary;
 using Platform.Messaging;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Data;
+using Platform.ServiceDefaults.Seeding;
 using ProjectLibrary.Api;
 using ProjectLibrary.Api.Features.Imports;
 using ProjectLibrary.Api.Features.Problems;
@@ -35,6 +36,7 @@ builder.AddPlatformMessaging<ProjectsDb>("projects", messaging => messaging
     .Consumes<ApprovalsCompletedConsumer>()
     .Consumes<InclusionApprovedConsumer>()
     .Consumes<DealConvertedConsumer>());
+builder.AddDemoSeed<DemoData>();
 
 var app = builder.Build();
 app.UseServiceDefaults();
@@ -45,8 +47,6 @@ app.MapProgressEndpoints();
 app.MapProblemEndpoints();
 
 await app.MigrateDatabaseAsync<ProjectsDb>(new SqlMigrations.Script("0000_messaging", MessagingSchema.Sql));
-if (app.Configuration.GetValue<bool>("Platform:SeedDemoData") && !app.Environment.IsProduction())
-    await DemoData.SeedAsync(app.Services);
 app.Run();
 
 public partial class Program;
