@@ -2,6 +2,7 @@ using Platform.Contracts.Statistics;
 using Platform.Messaging;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Data;
+using Platform.ServiceDefaults.Seeding;
 using Statistics.Api;
 using Statistics.Api.Features.Duplicates;
 using Statistics.Api.Features.Figures;
@@ -23,6 +24,7 @@ builder.AddPlatformMessaging<StatisticsDb>("statistics", messaging => messaging
     .Consumes<ProjectStartedConsumer>()
     .Consumes<ProjectStageChangedConsumer>()
     .Consumes<ProgressReportedConsumer>());
+builder.AddDemoSeed<InclusionSeed>();
 
 var app = builder.Build();
 app.UseServiceDefaults();

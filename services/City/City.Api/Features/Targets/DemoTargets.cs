@@ -92,13 +92,16 @@ public sealed class DemoTargets(CityDb db, TimeProvider clock) : IDemoSeed
             foreach (var region in q4.Where(t => t.Metric == metric).Select(t => t.RegionCode).Distinct())
                 result.Add((region, metric, region == Yangcheng && YangchengYear.TryGetValue(metric, out var own)
                     ? own * WinterPlanSeed.WanPerYi
-                    : decimal.Round(Q4Of(region, metric) * factor, money ? -2 : 0)));
+                    : money ? Hundreds(Q4Of(region, metric) * factor) : decimal.Round(Q4Of(region, metric) * factor)));
         }
         // 争取上级资金 has no winter figure: each district's share of the fixed-asset target of 阳城's 4.0 亿.
         var yangchengFixed = YangchengYear[Metrics.FixedAssetInvestment] * WinterPlanSeed.WanPerYi;
         var funds = YangchengYear[Metrics.FundsSecured] * WinterPlanSeed.WanPerYi;
         foreach (var (region, _, amount) in result.Where(r => r.Metric == Metrics.FixedAssetInvestment).ToList())
-            result.Add((region, Metrics.FundsSecured, region == Yangcheng ? funds : decimal.Round(amount / yangchengFixed * funds, -2)));
+            result.Add((region, Metrics.FundsSecured, region == Yangcheng ? funds : Hundreds(amount / yangchengFixed * funds)));
         return result;
     }
+
+    /// <summary>Money targets rounded to the 百万 (100 万元), as a bureau would set them.</summary>
+    static decimal Hundreds(decimal wan) => decimal.Round(wan / 100m) * 100m;
 }
