@@ -8,6 +8,7 @@ using Platform.Messaging;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Data;
+using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Seeding;
 
 namespace Funding.Api.Features;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Seeding;
