@@ -54,6 +54,8 @@ public sealed class WinterCampaignSeed(AttractionDb db, TimeProvider clock) : ID
             var enterprises = new List<Enterprise>();
             for (var e = 0; e < Enterprises.Length; e++)
                 enterprises.Add(await EnterpriseAsync(region, $"山西{brand}{Enterprises[e].Suffix}", CreditCodeFor(region, index, e), Enterprises[e], now, ct));
+            // The tables reference each other without the model knowing: save each level before the rows that point to it.
+            await db.SaveChangesAsync(ct);
 
             // Two leads signed in the winter campaign, each with its deal and the funds that arrived.
             await SignedAsync(region, enterprises[0], $"{brand}光电智能终端产业园项目", decimal.Round(signed * 0.55m * 10_000m), new DateOnly(2023, 11, 22),
@@ -103,19 +105,21 @@ public sealed class WinterCampaignSeed(AttractionDb db, TimeProvider clock) : ID
         }, enterprise.Name, signedOn.AddDays(-60), now);
         lead.MoveTo(LeadStage.Visit, signedOn.AddDays(-40), null, now);
         lead.MoveTo(LeadStage.Negotiation, signedOn.AddDays(-20), null, now);
+        db.Leads.Add(lead);
+        await db.SaveChangesAsync(ct);
         var deal = Deal.Sign(region, new DealInput
         {
             Name = dealName, Amount = amount, SignedOn = signedOn, Industry = enterprise.Industry,
             PlannedStartOn = signedOn.AddMonths(4), LeadId = lead.Id,
         }, [new DealInvestor(enterprise.Id, enterprise.Name)], now);
         lead.SignAs(deal.Id, signedOn, now);
-        db.Leads.Add(lead);
         db.Deals.Add(deal);
         db.AddEvent(new DealSigned
         {
             DealId = deal.Id, RegionCode = region, Name = deal.Name, Amount = deal.Amount, SignedOn = deal.SignedOn,
             Industry = deal.Industry, Version = deal.Version, OccurredAt = now,
         });
+        await db.SaveChangesAsync(ct);
         foreach (var (funds, on) in arrivals)
         {
             var arrival = new FundsArrival
