@@ -41,7 +41,7 @@ public sealed class DemoDataTests : IClassFixture<DemoDataTests.SeededFactory>
         Assert.Equal(8 * DemoProjects.PerRegion, registered);
         var names = await db.Projects.OrderBy(p => p.Name).Select(p => p.Name).ToListAsync();
 
-        await DemoData.SeedAsync(_factory.Services);
+        await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(default);
         Assert.Equal(8 * DemoProjects.PerRegion, await db.Projects.CountAsync());
         Assert.Equal(names, await db.Projects.OrderBy(p => p.Name).Select(p => p.Name).ToListAsync());
         Assert.All(await db.Projects.Select(p => p.Stage).ToListAsync(), s => Assert.True(Enum.IsDefined(s)));

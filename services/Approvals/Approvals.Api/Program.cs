@@ -8,6 +8,7 @@ using Platform.Contracts.Approvals;
 using Platform.Data;
 using Platform.Messaging;
 using Platform.ServiceDefaults;
+using Platform.ServiceDefaults.Seeding;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -21,6 +22,7 @@ builder.AddPlatformMessaging<ApprovalsDb>("approvals", messaging => messaging
     .Publishes<ApprovalsCompleted>()
     .Consumes<ProjectRegisteredConsumer>()
     .Consumes<ProjectUpdatedConsumer>());
+builder.AddDemoSeed<ProcedureDriveSeed>();
 
 var app = builder.Build();
 app.UseServiceDefaults();

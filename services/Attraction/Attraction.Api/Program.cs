@@ -10,6 +10,7 @@ using Platform.Data;
 using Platform.Messaging;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Http;
+using Platform.ServiceDefaults.Seeding;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -20,6 +21,7 @@ builder.AddPlatformMessaging<AttractionDb>("attraction", messaging => messaging
     .Publishes<DealConverted>()
     .Publishes<FundsArrived>()
     .Consumes<ProjectStartedConsumer>());
+builder.AddDemoSeed<WinterCampaignSeed>();
 
 var app = builder.Build();
 app.UseServiceDefaults();

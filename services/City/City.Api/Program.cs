@@ -7,6 +7,7 @@ using City.Api.Features.Targets;
 using Platform.Data;
 using Platform.Messaging;
 using Platform.ServiceDefaults;
+using Platform.ServiceDefaults.Seeding;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -16,6 +17,7 @@ builder.Services.AddScoped<Projector>();
 Oc4idsOptions.AddTo(builder.Services);
 // The city publishes nothing: it reads every other context's events into its own read models.
 builder.AddPlatformMessaging<CityDb>("city", messaging => messaging.ConsumeEverything());
+builder.AddDemoSeed<DemoTargets>();
 
 var app = builder.Build();
 app.UseServiceDefaults();
@@ -27,11 +29,6 @@ app.MapRebuildEndpoints();
 app.MapAuditTrail("/api/city/audit", TargetAudit.Policy);
 
 await app.MigrateDatabaseAsync<CityDb>();
-if (app.Configuration.GetValue<bool>("Platform:SeedDemoData") && !app.Environment.IsProduction())
-{
-    await using var scope = app.Services.CreateAsyncScope();
-    await WinterPlanSeed.SeedAsync(scope.ServiceProvider.GetRequiredService<CityDb>(), TimeProvider.System);
-}
 app.Run();
 
 public partial class Program;

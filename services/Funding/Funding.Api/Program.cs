@@ -8,6 +8,7 @@ using Platform.Contracts.Funding;
 using Platform.Data;
 using Platform.Messaging;
 using Platform.ServiceDefaults;
+using Platform.ServiceDefaults.Seeding;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -18,6 +19,7 @@ builder.AddPlatformMessaging<FundingDb>("funding", messaging => messaging
     .Publishes<FundsDisbursed>()
     .Consumes<ProjectRegisteredConsumer>()
     .Consumes<ProjectUpdatedConsumer>());
+builder.AddDemoSeed<PolicyFundSeed>();
 
 var app = builder.Build();
 app.UseServiceDefaults();

@@ -2,6 +2,7 @@ using Identity.Api;
 using Identity.Api.Features.Accounts;
 using Platform.Data;
 using Platform.ServiceDefaults;
+using Platform.ServiceDefaults.Seeding;
 
 // `admin create <username>` runs one command against the configured database and exits (see AdminCommand).
 var command = AdminCommand.Parse(args, out var commandError);
@@ -25,7 +26,8 @@ builder.Services.AddSingleton<TokenIssuer>();
 builder.Services.Configure<ThrottleOptions>(builder.Configuration.GetSection("Identity:Throttle"));
 builder.Services.AddScoped<AttemptThrottle>();
 builder.Services.AddScoped<RefreshTokens>();
-var demoPassword = DemoAccounts.PasswordToSeed(builder.Configuration, builder.Environment);
+// Refuses to start when demo data is asked for without a password (before anything is served).
+if (DemoAccounts.PasswordToSeed(builder.Configuration, builder.Environment) is not null) builder.AddDemoSeed<DemoAccounts>();
 
 var app = builder.Build();
 app.UseForwardedHeaders();
@@ -35,11 +37,6 @@ app.MapAccountEndpoints();
 
 await app.MigrateDatabaseAsync<IdentityDb>();
 if (command is not null) return await command.RunAsync(app.Services, Console.Out, Console.Error);
-if (demoPassword is not null)
-{
-    await using var scope = app.Services.CreateAsyncScope();
-    await DemoAccounts.SeedAsync(scope.ServiceProvider.GetRequiredService<IdentityDb>(), demoPassword, app.Logger);
-}
 app.Run();
 return 0;
 

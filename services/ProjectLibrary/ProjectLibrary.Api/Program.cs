@@ -2,6 +2,7 @@ using Platform.Contracts.ProjectLibrary;
 using Platform.Data;
 using Platform.Messaging;
 using Platform.ServiceDefaults;
+using Platform.ServiceDefaults.Seeding;
 using ProjectLibrary.Api;
 using ProjectLibrary.Api.Features.Imports;
 using ProjectLibrary.Api.Features.Problems;
@@ -34,6 +35,7 @@ builder.AddPlatformMessaging<ProjectsDb>("projects", messaging => messaging
     .Consumes<ApprovalsCompletedConsumer>()
     .Consumes<InclusionApprovedConsumer>()
     .Consumes<DealConvertedConsumer>());
+builder.AddDemoSeed<DemoData>();
 
 var app = builder.Build();
 app.UseServiceDefaults();
@@ -44,8 +46,6 @@ app.MapProgressEndpoints();
 app.MapProblemEndpoints();
 
 await app.MigrateDatabaseAsync<ProjectsDb>();
-if (app.Configuration.GetValue<bool>("Platform:SeedDemoData") && !app.Environment.IsProduction())
-    await DemoData.SeedAsync(app.Services);
 app.Run();
 
 public partial class Program;

@@ -2,6 +2,7 @@ using Platform.Contracts.Statistics;
 using Platform.Data;
 using Platform.Messaging;
 using Platform.ServiceDefaults;
+using Platform.ServiceDefaults.Seeding;
 using Statistics.Api;
 using Statistics.Api.Features;
 using Statistics.Api.Features.Duplicates;
@@ -23,6 +24,7 @@ builder.AddPlatformMessaging<StatisticsDb>("statistics", messaging => messaging
     .Consumes<ProjectStartedConsumer>()
     .Consumes<ProjectStageChangedConsumer>()
     .Consumes<ProgressReportedConsumer>());
+builder.AddDemoSeed<InclusionSeed>();
 
 var app = builder.Build();
 app.UseServiceDefaults();

@@ -4,6 +4,7 @@ using Platform.Data;
 using Platform.Messaging;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Auth;
+using Platform.ServiceDefaults.Seeding;
 using ProjectLibrary.Api.Features.Problems;
 using ProjectLibrary.Api.Features.Progress;
 using ProjectLibrary.Api.Features.Projects;
@@ -13,30 +14,26 @@ namespace ProjectLibrary.Api.Seeding;
 /// <summary>
 /// Demo library for ./platform up (Platform:SeedDemoData, never in Production): ~15 projects per region with stages,
 /// the last few months' 调度数 (some behind 序时进度) and problems. It goes through the entity methods and the outbox
-/// like any user would, is deterministic (fixed seed), and does nothing when the library already has projects.
+/// like any user would and is deterministic (fixed seed). Keyed on the projects the source documents name: once
+/// one of them is in the library the library is seeded, and a second run adds nothing. Other contexts key their
+/// demo data on these projects as their events reach them.
 /// </summary>
-public static class DemoData
+public sealed class DemoData(ProjectsDb db, TimeProvider clock, ILogger<DemoData> logger) : IDemoSeed
 {
     const string Actor = "demo-data";
 
-    public static async Task SeedAsync(IServiceProvider services, CancellationToken ct = default)
+    public async Task<DemoSeedResult> SeedAsync(CancellationToken ct)
     {
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ProjectsDb>();
-        var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
-        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("DemoData");
-        scope.ServiceProvider.GetRequiredService<Actor>().ActAsSystem(Actor);
-
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        // Several instances may start together: one seeds, the others then find projects and skip.
-        await db.Database.ExecuteSqlAsync($"select pg_advisory_xact_lock(7305392)", ct);
-        if (await db.Projects.AnyAsync(ct)) return;
+        await using var tx = await DemoSeedLock.BeginAsync(db, nameof(DemoData), ct);
+        var named = DemoProjects.Named.SelectMany(r => r.Value.Select(p => p.Name)).ToList();
+        if (await db.Projects.AnyAsync(p => named.Contains(p.Name), ct)) return DemoSeedResult.Done;
 
         var seeder = new Seeder(db, clock.Today(), clock.GetUtcNow(), new Random(20250319));
         foreach (var region in Regions.Codes) seeder.Region(region);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         logger.LogInformation("Seeded {Count} demo projects", seeder.Count);
+        return DemoSeedResult.Done;
     }
 
     sealed class Seeder(ProjectsDb db, DateOnly today, DateTimeOffset now, Random random)

@@ -72,7 +72,7 @@ public static class ItemActionEndpoints
                     : (Results<Ok<ItemResponse>, ProblemHttpResult>)Problem.Unprocessable(refusal.Code, refusal.Detail);
 
             project.Touch(deadlines.Now);
-            if (decision is not null) db.AddEvent(Decided(item, project, decision, on, deadlines.Now));
+            if (decision is not null) db.AddEvent(DecidedEvent(item, project, decision, on, deadlines.Now));
             Completion.PublishIfComplete(db, project, checklist, on, deadlines.Now);
             await db.SaveChangesAsync(token);
             await tx.CommitAsync(token);
@@ -80,7 +80,8 @@ public static class ItemActionEndpoints
         }, ct);
     }
 
-    static ApprovalDecided Decided(ChecklistItem item, ProjectView project, string decision, DateOnly on, DateTimeOffset now) => new()
+    /// <summary>ApprovalDecided of a decision just taken (also the demo seed's); call after <see cref="ProjectView.Touch"/>.</summary>
+    public static ApprovalDecided DecidedEvent(ChecklistItem item, ProjectView project, string decision, DateOnly on, DateTimeOffset now) => new()
     {
         ItemId = item.Id,
         ProjectId = item.ProjectId,

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Platform.ServiceDefaults.Auth;
 
 namespace City.Api.Features.Targets;
@@ -7,14 +6,15 @@ namespace City.Api.Features.Targets;
 /// <summary>
 /// The targets of 晋城市's 2023 winter action plan (晋市政办函〔2023〕31号), typed in as they were printed
 /// (money in 亿元) and converted to 万元. Q4 2023 figures go to period 2023-Q4, the 2024 reserve and
-/// big-project figures to 2024.
+/// big-project figures to 2024. Seeded by <see cref="DemoTargets"/>.
 /// </summary>
 public static class WinterPlanSeed
 {
     public sealed record SeedTarget(TargetLevel Level, string RegionCode, string Period, string Metric, decimal Amount);
 
-    const decimal WanPerYi = 10_000m;
-    const string Q4 = "2023-Q4";
+    public const string Document = "晋市政办函〔2023〕31号";
+    public const decimal WanPerYi = 10_000m;
+    public const string Q4 = "2023-Q4";
     const string Y2024 = "2024";
 
     /// <summary>(section, period, field in the file, our metric, is money in 亿).</summary>
@@ -65,18 +65,5 @@ public static class WinterPlanSeed
         if (field is not null && !node.TryGetProperty(field, out node)) return null; // e.g. 陵川县 has no ≥ 50 亿 band
         var value = node.GetDecimal();
         return money ? value * WanPerYi : value;
-    }
-
-    /// <summary>Adds the plan's targets that are not there yet; a target someone has since changed is left alone.</summary>
-    public static async Task SeedAsync(CityDb db, TimeProvider clock, CancellationToken ct = default)
-    {
-        var periods = new[] { Q4, Y2024 };
-        var existing = (await db.Targets.AsNoTracking().Where(t => periods.Contains(t.Period))
-                .Select(t => new { t.Level, t.RegionCode, t.Period, t.Metric }).ToListAsync(ct))
-            .Select(t => (t.Level, t.RegionCode, t.Period, t.Metric)).ToHashSet();
-        var now = clock.GetUtcNow();
-        foreach (var t in Targets().Where(t => !existing.Contains((t.Level, t.RegionCode, t.Period, t.Metric))))
-            db.Targets.Add(Target.Create(t.Level, t.RegionCode, null, t.Period, t.Metric, t.Amount, "晋市政办函〔2023〕31号", "seed:2023-winter-plan", now));
-        await db.SaveChangesAsync(ct);
     }
 }

@@ -96,29 +96,35 @@ public static class ApplicationWorkflowEndpoints
         _ => caller.WriteRefusal(FundingRoles.ChangeApplications),
     };
 
-    static object Approved(Loaded l) => new FundingApproved
+    static object Approved(Loaded l) => ApprovedEvent(l.Application);
+
+    static object Disbursed(Loaded l, decimal amount, DateOnly on) => DisbursedEvent(l.Application, amount, on);
+
+    /// <summary>FundingApproved of an application just approved (also the demo seed's).</summary>
+    public static FundingApproved ApprovedEvent(FundingApplication a) => new()
     {
-        ApplicationId = l.Application.Id,
-        ProjectId = l.Application.ProjectId,
-        RegionCode = l.Application.RegionCode,
-        ProgrammeKind = QueryEnum.Name(l.Application.ProgrammeKind),
-        Year = l.Application.Year,
-        ApprovedAmount = l.Application.ApprovedAmount!.Value,
-        ApprovedOn = l.Application.ApprovedOn!.Value,
-        Version = l.Application.Version,
-        OccurredAt = l.Application.UpdatedAt,
+        ApplicationId = a.Id,
+        ProjectId = a.ProjectId,
+        RegionCode = a.RegionCode,
+        ProgrammeKind = QueryEnum.Name(a.ProgrammeKind),
+        Year = a.Year,
+        ApprovedAmount = a.ApprovedAmount!.Value,
+        ApprovedOn = a.ApprovedOn!.Value,
+        Version = a.Version,
+        OccurredAt = a.UpdatedAt,
     };
 
-    static object Disbursed(Loaded l, decimal amount, DateOnly on) => new FundsDisbursed
+    /// <summary>FundsDisbursed of a disbursement just recorded (also the demo seed's).</summary>
+    public static FundsDisbursed DisbursedEvent(FundingApplication a, decimal amount, DateOnly on) => new()
     {
-        ApplicationId = l.Application.Id,
-        ProjectId = l.Application.ProjectId,
-        RegionCode = l.Application.RegionCode,
-        ProgrammeKind = QueryEnum.Name(l.Application.ProgrammeKind),
+        ApplicationId = a.Id,
+        ProjectId = a.ProjectId,
+        RegionCode = a.RegionCode,
+        ProgrammeKind = QueryEnum.Name(a.ProgrammeKind),
         Amount = amount,
         DisbursedOn = on,
-        Version = l.Application.Version,
-        OccurredAt = l.Application.UpdatedAt,
+        Version = a.Version,
+        OccurredAt = a.UpdatedAt,
     };
 
     static DateOnly Today(WorkflowContext c) => c.Clock.Today();

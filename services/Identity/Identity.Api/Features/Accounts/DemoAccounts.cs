@@ -1,14 +1,17 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.ServiceDefaults.Auth;
+using Platform.Data;
+using Platform.ServiceDefaults.Seeding;
 
 namespace Identity.Api.Features.Accounts;
 
 /// <summary>
 /// Demo accounts <c>{role}@{regionCode}</c> for every region, created only when Platform:SeedDemoData=true is
 /// configured explicitly (./platform up, the test fixtures) and never in Production. Their password is
-/// Platform:DemoPassword; there is no built-in fallback.
+/// Platform:DemoPassword; there is no built-in fallback. Keyed on the user name: a second run adds nothing.
 /// </summary>
-public static class DemoAccounts
+public sealed class DemoAccounts(IdentityDb db, IConfiguration configuration, IHostEnvironment environment, ILogger<DemoAccounts> logger)
+    : IDemoSeed
 {
     /// <summary>One real township per district, for the township demo users.</summary>
     public static readonly IReadOnlyDictionary<string, string> DemoTownships = new Dictionary<string, string>
@@ -44,11 +47,13 @@ public static class DemoAccounts
             }
     }
 
-    public static async Task SeedAsync(IdentityDb db, string password, ILogger logger, CancellationToken ct = default)
+    public async Task<DemoSeedResult> SeedAsync(CancellationToken ct)
     {
+        if (PasswordToSeed(configuration, environment) is not { } password) return DemoSeedResult.Done;
+        await using var tx = await DemoSeedLock.BeginAsync(db, nameof(DemoAccounts), ct);
         var existing = (await db.Accounts.Select(a => a.UserName).ToListAsync(ct)).ToHashSet();
         var missing = All().Where(a => !existing.Contains(a.UserName)).ToList();
-        if (missing.Count == 0) return;
+        if (missing.Count == 0) return DemoSeedResult.Done;
         // One hash for all of them: at 600,000 iterations a hash costs ~0.3 s, and 56 would delay every start by
         // ~17 s for accounts that share one known password anyway. The hash is marked shared, so each account
         // gets its own salt at its first sign-in (PasswordHashing.NeedsRehash).
@@ -66,6 +71,8 @@ public static class DemoAccounts
             });
         }
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         logger.LogInformation("Seeded {Count} demo accounts", missing.Count);
+        return DemoSeedResult.Done;
     }
 }

@@ -133,8 +133,8 @@ public static class FigureEndpoints
         return TypedResults.Problem(problem);
     }
 
-    /// <summary>Sets (or creates) the figure and adds StatisticsReported when it changed; the caller saves once.</summary>
-    static async Task<OfficialFigure> Record(StatisticsDb db, ProjectView project, string period, decimal amount, string source, string user,
+    /// <summary>Sets (or creates) the figure and adds StatisticsReported when it changed; the caller saves once (the demo seed too).</summary>
+    public static async Task<OfficialFigure> Record(StatisticsDb db, ProjectView project, string period, decimal amount, string source, string user,
         DateTimeOffset now, CancellationToken ct)
     {
         var figure = db.OfficialFigures.Local.FirstOrDefault(f => f.ProjectId == project.Id && f.Period == period)

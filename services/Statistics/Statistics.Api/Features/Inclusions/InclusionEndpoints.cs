@@ -72,13 +72,16 @@ public static class InclusionEndpoints
 
         var now = clock.GetUtcNow();
         inclusion!.Approve(code, caller.UserName, now, BusinessDay.Today(clock));
-        db.AddEvent(new InclusionApproved
-        {
-            InclusionId = inclusion.Id, ProjectId = inclusion.ProjectId, RegionCode = inclusion.RegionCode, StatisticsCode = inclusion.StatisticsCode,
-            ApprovedOn = inclusion.DecidedOn!.Value, Version = inclusion.Version, OccurredAt = now,
-        });
+        db.AddEvent(ApprovedEvent(inclusion, now));
         return await Save(db, inclusion, response, ct);
     }
+
+    /// <summary>InclusionApproved of an inclusion just approved (also the demo seed's).</summary>
+    public static InclusionApproved ApprovedEvent(Inclusion inclusion, DateTimeOffset now) => new()
+    {
+        InclusionId = inclusion.Id, ProjectId = inclusion.ProjectId, RegionCode = inclusion.RegionCode, StatisticsCode = inclusion.StatisticsCode,
+        ApprovedOn = inclusion.DecidedOn!.Value, Version = inclusion.Version, OccurredAt = now,
+    };
 
     static async Task<Results<Ok<InclusionResponse>, ProblemHttpResult>> Reject(Guid id, RejectInclusion body, StatisticsDb db, CallerScope caller,
         TimeProvider clock, HttpRequest request, HttpResponse response, CancellationToken ct)
