@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Contracts.ProjectLibrary;
 using Platform.ServiceDefaults.Auth;
-using Platform.ServiceDefaults.Seeding;
+using Platform.Data;
 using Platform.Testing;
 
 namespace Approvals.Tests;

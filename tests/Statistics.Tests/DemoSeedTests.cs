@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Contracts.ProjectLibrary;
 using Platform.ServiceDefaults.Auth;
-using Platform.ServiceDefaults.Seeding;
+using Platform.Data;
 using Platform.Testing;
 using Statistics.Api;
 using Statistics.Api.Features.Inclusions;

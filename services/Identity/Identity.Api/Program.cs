@@ -2,7 +2,6 @@ using Identity.Api;
 using Identity.Api.Features.Accounts;
 using Platform.Data;
 using Platform.ServiceDefaults;
-using Platform.ServiceDefaults.Seeding;
 
 // `admin create <username>` runs one command against the configured database and exits (see AdminCommand).
 var command = AdminCommand.Parse(args, out var commandError);

@@ -2,7 +2,6 @@ using Platform.Contracts.ProjectLibrary;
 using Platform.Data;
 using Platform.Messaging;
 using Platform.ServiceDefaults;
-using Platform.ServiceDefaults.Seeding;
 using ProjectLibrary.Api;
 using ProjectLibrary.Api.Features.Imports;
 using ProjectLibrary.Api.Features.Problems;

@@ -2,7 +2,6 @@ using Platform.Contracts.Statistics;
 using Platform.Data;
 using Platform.Messaging;
 using Platform.ServiceDefaults;
-using Platform.ServiceDefaults.Seeding;
 using Statistics.Api;
 using Statistics.Api.Features;
 using Statistics.Api.Features.Duplicates;

@@ -7,7 +7,6 @@ using Platform.Messaging;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Auth;
 using Platform.Data;
-using Platform.ServiceDefaults.Seeding;
 
 namespace Attraction.Api.Features;
 

@@ -9,7 +9,6 @@ using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Auth;
 using Platform.Data;
 using Platform.ServiceDefaults.Problems;
-using Platform.ServiceDefaults.Seeding;
 
 namespace Funding.Api.Features;
 

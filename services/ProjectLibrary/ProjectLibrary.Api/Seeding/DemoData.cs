@@ -4,7 +4,6 @@ using Platform.Data;
 using Platform.Messaging;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Auth;
-using Platform.ServiceDefaults.Seeding;
 using ProjectLibrary.Api.Features.Problems;
 using ProjectLibrary.Api.Features.Progress;
 using ProjectLibrary.Api.Features.Projects;

@@ -5,7 +5,6 @@ using Platform.Messaging;
 using Platform.ServiceDefaults.Auth;
 using Platform.Data;
 using Platform.ServiceDefaults.Problems;
-using Platform.ServiceDefaults.Seeding;
 
 namespace Approvals.Api.Features.Items;
 

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Auth;
 using Platform.Data;
-using Platform.ServiceDefaults.Seeding;
 
 namespace City.Api.Features.Targets;
 

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.ServiceDefaults.Auth;
 using Platform.Data;
-using Platform.ServiceDefaults.Seeding;
 
 namespace Identity.Api.Features.Accounts;
 

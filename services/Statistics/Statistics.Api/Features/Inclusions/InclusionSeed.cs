@@ -3,7 +3,6 @@ using Platform.Messaging;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Auth;
 using Platform.Data;
-using Platform.ServiceDefaults.Seeding;
 using Statistics.Api.Features.Figures;
 using Statistics.Api.Features.Projects;
 

@@ -1,7 +1,6 @@
 using Platform.Contracts.ProjectLibrary;
 using Platform.Data;
 using Platform.Messaging;
-using Platform.Data;
 using Platform.ServiceDefaults.Auth;
 
 namespace Statistics.Api.Features.Projects;

@@ -4,13 +4,13 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Platform.ServiceDefaults.Seeding;
+namespace Platform.Data;
 
 /// <summary>
 /// One context's demo data for <c>./platform up</c>. A seed adds only what is missing, found by natural keys
 /// (a programme's name and batch, an enterprise's credit code, a project's name in its region …), so running it
 /// again adds nothing and two instances starting together end with one copy (each seed serialises on
-/// Platform.Data's <c>DemoSeedLock</c>).
+/// <see cref="DemoSeedLock"/>).
 /// </summary>
 public interface IDemoSeed
 {
