@@ -29,8 +29,8 @@ public sealed partial record ProcedureInput : IValidatable
             .Required(RequiredBeforeStart, "requiredBeforeStart")
             .Range(SortOrder, 0, 10_000, "sortOrder")
             .MaxLength(Description, 1000, "description")
-            .When(DependsOn is { Count: > 20 }, "dependsOn", "lists more than 20 procedures")
-            .When(DependsOn?.Any(string.IsNullOrWhiteSpace) == true, "dependsOn", "contains an empty code");
+            .When(DependsOn is { Count: > 20 }, "dependsOn", FieldErrors.TooMany(20, "lists more than 20 procedures"))
+            .When(DependsOn?.Any(string.IsNullOrWhiteSpace) == true, "dependsOn", FieldErrors.EmptyEntry("contains an empty code"));
     }
 }
 

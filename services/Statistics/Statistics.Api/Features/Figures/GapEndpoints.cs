@@ -46,7 +46,7 @@ public static class GapEndpoints
     {
         var month = Periods.Parse(period);
         if (month is null || month != period)
-            return Problem.Validation(new Dictionary<string, string[]> { ["period"] = ["is required, a month written YYYY-MM, e.g. 2025-03"] });
+            return Problem.Validation("period", FieldErrors.InvalidMonth.Saying("is required, a month written YYYY-MM, e.g. 2025-03"));
 
         var scheduled = db.ScheduledFigures.Where(s => s.Period == month);
         var official = db.OfficialFigures.Where(f => f.Period == month);
