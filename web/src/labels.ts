@@ -30,13 +30,13 @@ type Dict = Record<string, string>;
 // Enum labels and error texts come from the platform's one Chinese table, which the services read too.
 const ENUMS: Record<string, Dict> = zh.enums;
 
-export const CATEGORY = ENUMS.category;
-export const NATURE = ENUMS.nature;
-export const STAGE = ENUMS.stage;
+export const CATEGORY = ENUMS.projectCategory;
+export const NATURE = ENUMS.projectNature;
+export const STAGE = ENUMS.projectStage;
 export const KEY_LEVEL = ENUMS.keyLevel;
 export const START_KIND = ENUMS.startKind;
-export const SCHEDULE = ENUMS.schedule;
-export const WARNING = ENUMS.warning;
+export const SCHEDULE = ENUMS.scheduleStatus;
+export const WARNING = ENUMS.warningLevel;
 export const PROBLEM_STATUS = ENUMS.problemStatus;
 export const PROBLEM_LEVEL = ENUMS.problemLevel;
 export const PROBLEM_CATEGORY = ENUMS.problemCategory;

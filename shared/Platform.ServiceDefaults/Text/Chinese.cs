@@ -26,7 +26,7 @@ public static partial class Chinese
     /// <summary>Every code that has a text.</summary>
     public static IReadOnlyDictionary<string, string> Codes => Loaded.Codes;
 
-    /// <summary>Enum name (e.g. <c>stage</c>) → API value (<c>underConstruction</c>) → label (在建).</summary>
+    /// <summary>Enum type name in camelCase (e.g. <c>projectStage</c>) → API value (<c>underConstruction</c>) → label (在建).</summary>
     public static IReadOnlyDictionary<string, Dictionary<string, string>> Enums => Loaded.Enums;
 
     /// <summary>The error in Chinese, its parameters filled in; the English message when the code has no text.</summary>
@@ -34,15 +34,17 @@ public static partial class Chinese
         ? Placeholder().Replace(text, m => error.Params is { } p && p.TryGetValue(m.Groups[1].Value, out var v) ? FieldError.Text(v) : m.Value)
         : error.Message;
 
-    /// <summary>The label of an API enum value (<c>Label("stage", "reserve")</c> is 储备); the value itself when unknown.</summary>
+    /// <summary>The label of an API enum value (<c>Label("projectStage", "reserve")</c> is 储备); the value itself when unknown.</summary>
     public static string Label(string @enum, string? value) =>
         value is null ? "" : Enums.TryGetValue(@enum, out var labels) && labels.TryGetValue(value, out var label) ? label : value;
 
-    public static string Label<T>(string @enum, T value) where T : struct, Enum => Label(@enum, Http.QueryEnum.Name(value));
+    /// <summary>The label of an enum value; the table keys an enum by its type name in camelCase (<c>ProjectStage</c> → <c>projectStage</c>).</summary>
+    public static string Label<T>(T value) where T : struct, Enum => Label(EnumKey<T>(), Http.QueryEnum.Name(value));
 
     /// <summary>Every value of <typeparamref name="T"/> with its label, in declaration order.</summary>
-    public static IReadOnlyDictionary<T, string> Labels<T>(string @enum) where T : struct, Enum =>
-        Enum.GetValues<T>().ToDictionary(v => v, v => Label(@enum, v));
+    public static IReadOnlyDictionary<T, string> Labels<T>() where T : struct, Enum => Enum.GetValues<T>().ToDictionary(v => v, Label);
+
+    public static string EnumKey<T>() where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(typeof(T).Name);
 
     [GeneratedRegex(@"\{(\w+)\}")]
     private static partial Regex Placeholder();

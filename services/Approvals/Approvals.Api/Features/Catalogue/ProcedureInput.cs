@@ -22,7 +22,7 @@ public sealed partial record ProcedureInput : IValidatable
     public void Validate(ValidationErrors errors)
     {
         errors.Required(Code, "code")
-            .Matches(Code, CodePattern(), "code", "must be lower-case letters, digits and dashes (2–50), starting with a letter")
+            .Matches(Code, CodePattern(), "code", FieldErrors.InvalidFormat("must be lower-case letters, digits and dashes (2–50), starting with a letter"))
             .Required(Name, "name").MaxLength(Name, 100, "name")
             .Required(Agency, "agency").MaxLength(Agency, 50, "agency")
             .Required(TimeLimitWorkingDays, "timeLimitWorkingDays").Range(TimeLimitWorkingDays, 1, 365, "timeLimitWorkingDays")

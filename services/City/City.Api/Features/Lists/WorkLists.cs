@@ -61,7 +61,7 @@ public sealed class PreStartApprovalList : CityList<PreStartApprovalRow>
         new("手续办理情况") { Width = 60 },
     ];
     protected override IReadOnlyList<object?> Cells(PreStartApprovalRow r) =>
-        [r.Name, r.RegionName, r.PlannedStartDate, Chinese.Label("stage", r.Stage), r.Approved, r.NotApproved,
+        [r.Name, r.RegionName, r.PlannedStartDate, Chinese.Label("projectStage", r.Stage), r.Approved, r.NotApproved,
             string.Join("；", r.Procedures.Select(p => $"{p.ProcedureName}（{p.Agency}）：{Decision(p.Decision)}"))];
 
     static string Decision(string decision) => decision switch

@@ -21,10 +21,10 @@ public static class ProjectSheet
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     // The labels come from the platform's one Chinese table, as the console's do.
-    public static readonly IReadOnlyDictionary<ProjectCategory, string> Categories = Chinese.Labels<ProjectCategory>("category");
-    public static readonly IReadOnlyDictionary<ProjectNature, string> Natures = Chinese.Labels<ProjectNature>("nature");
-    public static readonly IReadOnlyDictionary<ProjectStage, string> Stages = Chinese.Labels<ProjectStage>("stage");
-    public static readonly IReadOnlyDictionary<KeyLevel, string> KeyLevels = Chinese.Labels<KeyLevel>("keyLevel");
+    public static readonly IReadOnlyDictionary<ProjectCategory, string> Categories = Chinese.Labels<ProjectCategory>();
+    public static readonly IReadOnlyDictionary<ProjectNature, string> Natures = Chinese.Labels<ProjectNature>();
+    public static readonly IReadOnlyDictionary<ProjectStage, string> Stages = Chinese.Labels<ProjectStage>();
+    public static readonly IReadOnlyDictionary<KeyLevel, string> KeyLevels = Chinese.Labels<KeyLevel>();
 
     static readonly string[] YesNo = ["是", "否"];
 
