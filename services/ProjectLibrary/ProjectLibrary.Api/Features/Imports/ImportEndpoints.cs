@@ -162,7 +162,7 @@ public static class ImportEndpoints
         if (status is not null)
         {
             if (QueryEnum.Parse<ImportStatus>(status) is not { } wanted)
-                return Problem.Validation("status", QueryEnum.Expected<ImportStatus>().Saying("must be queued, running, completed, rejected or failed"));
+                return Problem.Validation("status", QueryEnum.Invalid<ImportStatus>().Saying("must be queued, running, completed, rejected or failed"));
             query = query.Where(j => j.Status == wanted);
         }
         var result = await query.OrderByDescending(j => j.CreatedAt)
