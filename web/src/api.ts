@@ -62,7 +62,9 @@ function chineseFieldErrors(p: Problem): Record<string, string[]> {
   const result: Record<string, string[]> = {};
   const add = (field: string, text: string) => { (result[field] ??= []).push(text); };
   const coded = Array.isArray(p.fieldErrors) ? p.fieldErrors : [];
-  for (const e of coded) add(e.field, codeText(e.code, e.params) ?? e.code);
+  // errors[field] lists the same errors, in the same order, in English: the fallback for a code the table lacks.
+  const english = (field: string, i: number) => (p.errors && !Array.isArray(p.errors) ? p.errors[field]?.[i] : undefined);
+  for (const e of coded) add(e.field, codeText(e.code, e.params) ?? english(e.field, result[e.field]?.length ?? 0) ?? e.code);
   if (coded.length === 0 && p.errors && !Array.isArray(p.errors) && typeof p.errors === 'object')
     for (const [field, messages] of Object.entries(p.errors)) for (const m of Array.isArray(messages) ? messages : [String(messages)]) add(field, m);
   return result;
