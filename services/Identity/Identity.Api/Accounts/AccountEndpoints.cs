@@ -28,7 +28,8 @@ public sealed record CreateAccountRequest(string? UserName, string? DisplayName,
             .Required(RegionCode, "regionCode")
             .When(RegionCode is not null && !Regions.IsKnown(RegionCode), "regionCode", FieldErrors.UnknownRegion)
             .Required(Role, "role")
-            .When(Role is not null && !BureauRoles.IsKnown(Role), "role", FieldErrors.OneOf(BureauRoles.All).Saying("is not a bureau role: " + string.Join(", ", BureauRoles.All)))
+            .When(Role is not null && !BureauRoles.IsKnown(Role), "role",
+                FieldErrors.OneOf(BureauRoles.All).Saying("is not a bureau role: " + string.Join(", ", BureauRoles.All)))
             .When(Role == BureauRoles.Township && string.IsNullOrWhiteSpace(Township), "township", FieldErrors.Required.Saying("is required for a township user"));
     }
 }
@@ -37,7 +38,8 @@ public sealed record UpdateAccountRequest(string? DisplayName, string? Role, str
 {
     public void Validate(ValidationErrors errors) => errors
         .MaxLength(DisplayName, 100, "displayName")
-        .When(Role is not null && !BureauRoles.IsKnown(Role), "role", FieldErrors.OneOf(BureauRoles.All).Saying("is not a bureau role: " + string.Join(", ", BureauRoles.All)));
+        .When(Role is not null && !BureauRoles.IsKnown(Role), "role",
+            FieldErrors.OneOf(BureauRoles.All).Saying("is not a bureau role: " + string.Join(", ", BureauRoles.All)));
 }
 
 public sealed record SetPasswordRequest(string? Password) : IValidatable

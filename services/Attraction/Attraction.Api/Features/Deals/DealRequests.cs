@@ -29,7 +29,8 @@ public sealed record DealInput : IValidatable
             .When(Amount is 0, "amount", FieldErrors.NotPositive)
             .When(Amount is { } a && decimal.Round(a, 2) != a, "amount", FieldErrors.MoneyDecimals)
             .Required(SignedOn, "signedOn")
-            .When(RegionCode is not null && !Regions.IsKnown(RegionCode), "regionCode", FieldErrors.UnknownRegion.Saying("is not a region of the city (GB/T 2260 code, 开发区 140571)"))
+            .When(RegionCode is not null && !Regions.IsKnown(RegionCode), "regionCode",
+                FieldErrors.UnknownRegion.Saying("is not a region of the city (GB/T 2260 code, 开发区 140571)"))
             .MaxLength(Industry, 100, "industry")
             .When(PlannedStartOn < SignedOn, "plannedStartOn", FieldErrors.BeforeSigningDate);
         for (var i = 0; i < (Investors?.Count ?? 0); i++)

@@ -18,7 +18,8 @@ public sealed record LeadInput : IValidatable
 
     public void Validate(ValidationErrors errors) => errors
         .Required(Title, "title").MaxLength(Title, 200, "title")
-        .When(EnterpriseId is null && string.IsNullOrWhiteSpace(EnterpriseName), "enterpriseName", FieldErrors.Required.Saying("is required when no enterpriseId is given"))
+        .When(EnterpriseId is null && string.IsNullOrWhiteSpace(EnterpriseName), "enterpriseName",
+            FieldErrors.Required.Saying("is required when no enterpriseId is given"))
         .MaxLength(EnterpriseName, 200, "enterpriseName")
         .MaxLength(Industry, 100, "industry")
         .Amount(IntendedInvestment, "intendedInvestment")

@@ -23,7 +23,8 @@ public sealed class LeaderProjectList : CityList<LeaderProjectRow>
         new("累计完成投资", ColumnKind.Decimal) { Unit = "万元", Total = true }, new("责任单位") { Width = 20 },
     ];
     protected override IReadOnlyList<object?> Cells(LeaderProjectRow r) =>
-        [r.Leader, r.Name, r.RegionName, Chinese.Label("keyLevel", r.KeyLevel), Chinese.Label("projectStage", r.Stage), r.TotalInvestment, r.AnnualPlannedInvestment, r.YearToDate, r.ResponsibleUnit];
+        [r.Leader, r.Name, r.RegionName, Chinese.Label("keyLevel", r.KeyLevel), Chinese.Label("projectStage", r.Stage), r.TotalInvestment,
+            r.AnnualPlannedInvestment, r.YearToDate, r.ResponsibleUnit];
 
     protected override async Task<Paged<LeaderProjectRow>> QueryAsync(ListRequest request, PageRequest page, CancellationToken ct)
     {
@@ -61,7 +62,8 @@ public sealed class NotStartedList : CityList<NotStartedRow>
         new("手续完备"), new("包保领导"), new("责任单位") { Width = 20 },
     ];
     protected override IReadOnlyList<object?> Cells(NotStartedRow r) =>
-        [r.Name, r.RegionName, r.Township, Chinese.Label("projectStage", r.Stage), r.PlannedStartDate, r.TotalInvestment, r.AnnualPlannedInvestment, r.ReadyToStart ? "是" : "否", r.LeaderInCharge, r.ResponsibleUnit];
+        [r.Name, r.RegionName, r.Township, Chinese.Label("projectStage", r.Stage), r.PlannedStartDate, r.TotalInvestment, r.AnnualPlannedInvestment,
+            r.ReadyToStart ? "是" : "否", r.LeaderInCharge, r.ResponsibleUnit];
 
     protected override async Task<Paged<NotStartedRow>> QueryAsync(ListRequest request, PageRequest page, CancellationToken ct)
     {

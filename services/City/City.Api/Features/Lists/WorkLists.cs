@@ -22,7 +22,8 @@ public sealed class OpenProblemList : CityList<OpenProblemRow>
         new("责任部门") { Width = 16 }, new("责任人"), new("办结时限", ColumnKind.Date), new("是否超期"),
     ];
     protected override IReadOnlyList<object?> Cells(OpenProblemRow r) =>
-        [r.ProjectName, r.RegionName, r.Title, Chinese.Label("problemLevel", r.Level), Chinese.Label("problemStatus", r.Status), r.Department, r.Assignee, r.DueDate, r.Overdue ? "是" : "否"];
+        [r.ProjectName, r.RegionName, r.Title, Chinese.Label("problemLevel", r.Level), Chinese.Label("problemStatus", r.Status), r.Department,
+            r.Assignee, r.DueDate, r.Overdue ? "是" : "否"];
 
     protected override async Task<Paged<OpenProblemRow>> QueryAsync(ListRequest request, PageRequest page, CancellationToken ct)
     {

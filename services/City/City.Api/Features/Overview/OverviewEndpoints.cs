@@ -28,7 +28,8 @@ public static class OverviewEndpoints
         CallerScope caller, TimeProvider clock, CancellationToken ct)
     {
         if (!Period.TryParse(period, out var p)) return Problem.Validation("period", FieldErrors.InvalidPeriod);
-        if (format is not null and not "json" and not "xlsx") return Problem.Validation("format", FieldErrors.OneOf(["json", "xlsx"]).Saying("must be json or xlsx"));
+        if (format is not null and not "json" and not "xlsx") return Problem.Validation("format",
+            FieldErrors.OneOf(["json", "xlsx"]).Saying("must be json or xlsx"));
         var overview = await BuildAsync(db, p, clock.Today(), caller, ct);
         if (format == "xlsx")
             return TypedResults.File(OverviewWorkbook.Build(overview), OverviewWorkbook.ContentType, $"city-ranking-{p}.xlsx");

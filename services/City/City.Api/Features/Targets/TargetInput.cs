@@ -36,7 +36,8 @@ public sealed record TargetItem
             .Required(RegionCode, $"{at}.regionCode")
             .When(RegionCode is not null && !Regions.IsKnown(RegionCode), $"{at}.regionCode", FieldErrors.UnknownRegion)
             .When(Level == TargetLevel.City && RegionCode is not null && RegionCode != Regions.City, $"{at}.regionCode", FieldErrors.CityTotalRegion)
-            .When(Level == TargetLevel.Township && string.IsNullOrWhiteSpace(Township), $"{at}.township", FieldErrors.Required.Saying("is required for a township target"))
+            .When(Level == TargetLevel.Township && string.IsNullOrWhiteSpace(Township), $"{at}.township",
+                FieldErrors.Required.Saying("is required for a township target"))
             .When(Level == TargetLevel.Township && RegionCode == Regions.City, $"{at}.regionCode", FieldErrors.CountyRequired)
             .When(Level is TargetLevel.City or TargetLevel.District && !string.IsNullOrEmpty(Township), $"{at}.township", FieldErrors.TownshipNotAllowed)
             .MaxLength(Township, 50, $"{at}.township")
@@ -44,7 +45,8 @@ public sealed record TargetItem
             .When(Metric is not null && Metrics.Find(Metric) is not { Targetable: true }, $"{at}.metric", FieldErrors.NotTargetable)
             .Required(Amount, $"{at}.amount").NonNegative(Amount, $"{at}.amount")
             .When(Amount is { } a && decimal.Round(a, 2) != a, $"{at}.amount", FieldErrors.Decimals(2))
-            .When(Amount is { } c && Metrics.Find(Metric)?.Unit == "个" && decimal.Truncate(c) != c, $"{at}.amount", FieldErrors.WholeNumber.Saying("must be a whole number for a count"))
+            .When(Amount is { } c && Metrics.Find(Metric)?.Unit == "个" && decimal.Truncate(c) != c, $"{at}.amount",
+                FieldErrors.WholeNumber.Saying("must be a whole number for a count"))
             .MaxLength(Note, 500, $"{at}.note");
     }
 }

@@ -19,7 +19,8 @@ public sealed record ApplicationInput : IValidatable
             .Amount(RequestedAmount, "requestedAmount")
             .When(RequestedAmount is { } r && decimal.Round(r, 2) != r, "requestedAmount", FieldErrors.MoneyDecimals)
             .When(Materials is { Length: > 100 }, "materials", FieldErrors.TooMany(100, "must list at most 100 documents"))
-            .When(Materials?.Any(m => m is null || m.Length > 300) == true, "materials", FieldErrors.EntryTooLong(300, "each entry must be a title of at most 300 characters"));
+            .When(Materials?.Any(m => m is null || m.Length > 300) == true, "materials",
+                FieldErrors.EntryTooLong(300, "each entry must be a title of at most 300 characters"));
     }
 }
 

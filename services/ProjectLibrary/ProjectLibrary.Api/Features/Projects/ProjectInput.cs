@@ -40,7 +40,8 @@ public sealed record ProjectInput : IValidatable
     {
         errors.Required(Name, "name").MaxLength(Name, 200, "name")
             .Required(RegionCode, "regionCode")
-            .When(RegionCode is not null && !Regions.IsKnown(RegionCode), "regionCode", FieldErrors.UnknownRegion.Saying("is not a region of the city (GB/T 2260 code, 开发区 140571)"))
+            .When(RegionCode is not null && !Regions.IsKnown(RegionCode), "regionCode",
+                FieldErrors.UnknownRegion.Saying("is not a region of the city (GB/T 2260 code, 开发区 140571)"))
             .MaxLength(Township, 50, "township")
             .Required(Category, "category")
             .Required(Nature, "nature")

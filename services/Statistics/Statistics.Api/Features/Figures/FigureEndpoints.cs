@@ -23,7 +23,8 @@ public sealed partial record FigureInput(Guid? ProjectId, string? Period, decima
     {
         errors.Required(ProjectId, "projectId").When(ProjectId == Guid.Empty, "projectId", FieldErrors.Required)
             .Required(Period, "period")
-            .When(Period is not null && (!PeriodPattern().IsMatch(Period) || Periods.Parse(Period) != Period), "period", FieldErrors.InvalidMonth.Saying("must be a month written YYYY-MM, e.g. 2025-03"))
+            .When(Period is not null && (!PeriodPattern().IsMatch(Period) || Periods.Parse(Period) != Period), "period",
+                FieldErrors.InvalidMonth.Saying("must be a month written YYYY-MM, e.g. 2025-03"))
             .Required(CompletedInvestment, "completedInvestment").Amount(CompletedInvestment, "completedInvestment")
             .When(CompletedInvestment is { } v && decimal.Round(v, 2) != v, "completedInvestment", FieldErrors.MoneyDecimals);
     }

@@ -23,7 +23,8 @@ public sealed record InclusionApplication : IValidatable
             .When(ProjectId == Guid.Empty, "projectId", FieldErrors.Required)
             .Required(MainConstructionContent, "mainConstructionContent").MaxLength(MainConstructionContent, 4000, "mainConstructionContent")
             .Required(ConstructionContract, "constructionContract").MaxLength(ConstructionContract, 200, "constructionContract")
-            .When(SitePhotos is null || SitePhotos.Count(p => !string.IsNullOrWhiteSpace(p)) == 0, "sitePhotos", FieldErrors.EmptyList("at least one site photo (现场照片) is required"))
+            .When(SitePhotos is null || SitePhotos.Count(p => !string.IsNullOrWhiteSpace(p)) == 0, "sitePhotos",
+                FieldErrors.EmptyList("at least one site photo (现场照片) is required"))
             .When(SitePhotos is { Count: > 50 }, "sitePhotos", FieldErrors.TooMany(50, "must be at most 50 photos"))
             .When(SitePhotos?.Any(p => p?.Length > 500) == true, "sitePhotos", FieldErrors.EntryTooLong(500, "each reference must be at most 500 characters"))
             .MaxLength(ApprovalDocument, 200, "approvalDocument")
