@@ -181,6 +181,8 @@ public sealed class ListTests(CityFactory factory)
         await factory.Deliver(new ProblemRaised { ProblemId = problem, ProjectId = building.ProjectId, RegionCode = "140524", Title = "标签-用地指标", Level = "county", Version = 1, OccurredAt = Now });
         await factory.Deliver(new ProblemAssigned { ProblemId = problem, ProjectId = building.ProjectId, RegionCode = "140524", Department = "自然资源局", Assignee = "周五", DueDate = new DateOnly(2061, 5, 1), Version = 2, OccurredAt = Now });
         await factory.Deliver(new ProblemEscalated { ProblemId = problem, ProjectId = building.ProjectId, RegionCode = "140524", Level = "city", Automatic = false, Version = 3, OccurredAt = Now });
+        await factory.Deliver(new ApprovalDecided { ItemId = Guid.NewGuid(), ProjectId = planned.ProjectId, RegionCode = "140524", ProcedureCode = "land",
+            ProcedureName = "用地预审", Agency = "自然资源局", Decision = "acceptedWithDeficiency", DecidedOn = new DateOnly(2061, 1, 20), Version = 1, OccurredAt = Now });
 
         using var client = factory.City();
         async Task<Dictionary<string, string>> Row(string list, string name)
@@ -193,7 +195,8 @@ public sealed class ListTests(CityFactory factory)
         }
 
         Assert.Equal("储备", (await Row("not-started", planned.Name))["阶段"]);
-        Assert.Equal("储备", (await Row("pre-start-approvals", planned.Name))["阶段"]);
+        var preStart = await Row("pre-start-approvals", planned.Name);
+        Assert.Equal(("储备", "用地预审（自然资源局）：容缺受理"), (preStart["阶段"], preStart["手续办理情况"]));
         var leader = await Row("leader-projects", planned.Name);
         Assert.Equal(("县级重点", "储备"), (leader["重点级别"], leader["阶段"]));
         Assert.Equal("在建", (await Row("started-not-included", building.Name))["阶段"]);

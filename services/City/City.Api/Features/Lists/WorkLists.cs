@@ -63,15 +63,7 @@ public sealed class PreStartApprovalList : CityList<PreStartApprovalRow>
     ];
     protected override IReadOnlyList<object?> Cells(PreStartApprovalRow r) =>
         [r.Name, r.RegionName, r.PlannedStartDate, Chinese.Label("projectStage", r.Stage), r.Approved, r.NotApproved,
-            string.Join("；", r.Procedures.Select(p => $"{p.ProcedureName}（{p.Agency}）：{Decision(p.Decision)}"))];
-
-    static string Decision(string decision) => decision switch
-    {
-        "approved" => "已批复",
-        "acceptedWithDeficiency" => "容缺受理",
-        "rejected" => "未通过",
-        _ => decision,
-    };
+            string.Join("；", r.Procedures.Select(p => $"{p.ProcedureName}（{p.Agency}）：{Chinese.Label("itemStatus", p.Decision)}"))];
 
     protected override async Task<Paged<PreStartApprovalRow>> QueryAsync(ListRequest request, PageRequest page, CancellationToken ct)
     {
