@@ -1,4 +1,4 @@
-import { defineConfig } from 'vite';
+import { defineConfig, searchForWorkspaceRoot } from 'vite';
 
 // No React plugin: TSX is compiled with the automatic JSX runtime (tsconfig "jsx": "react-jsx").
 // The console is served by the gateway at /, so the API is same-origin; `npm run dev` proxies /api to it.
@@ -25,5 +25,9 @@ export default defineConfig({
       },
     },
   },
-  server: { proxy: { '/api': process.env.GATEWAY_URL ?? 'http://127.0.0.1:8080' } },
+  server: {
+    proxy: { '/api': process.env.GATEWAY_URL ?? 'http://127.0.0.1:8080' },
+    // src/labels.ts imports the platform's Chinese table from shared/, outside web/.
+    fs: { allow: [searchForWorkspaceRoot(process.cwd()), '../shared/Platform.ServiceDefaults/Text'] },
+  },
 });

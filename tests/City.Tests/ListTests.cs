@@ -170,6 +170,42 @@ public sealed class ListTests(CityFactory factory)
     }
 
     [Fact]
+    public async Task The_lists_workbooks_show_stages_key_levels_problem_levels_and_statuses_in_Chinese()
+    {
+        var planned = Events.Snapshot(region: "140524", year: 2061, plannedStart: new DateOnly(2061, 2, 1), leader: "孙副县长", name: "标签-储备项目");
+        var building = Events.Snapshot(region: "140524", year: 2061, total: 800m, annual: 12_000m, stage: "underConstruction", name: "标签-在建项目");
+        await factory.Deliver(Events.Registered(planned));
+        await factory.Deliver(Events.Registered(building));
+        await factory.Deliver(Events.Started(building, new DateOnly(2061, 1, 10)));
+        var problem = Guid.NewGuid();
+        await factory.Deliver(new ProblemRaised { ProblemId = problem, ProjectId = building.ProjectId, RegionCode = "140524", Title = "标签-用地指标", Level = "county", Version = 1, OccurredAt = Now });
+        await factory.Deliver(new ProblemAssigned { ProblemId = problem, ProjectId = building.ProjectId, RegionCode = "140524", Department = "自然资源局", Assignee = "周五", DueDate = new DateOnly(2061, 5, 1), Version = 2, OccurredAt = Now });
+        await factory.Deliver(new ProblemEscalated { ProblemId = problem, ProjectId = building.ProjectId, RegionCode = "140524", Level = "city", Automatic = false, Version = 3, OccurredAt = Now });
+        await factory.Deliver(new ApprovalDecided { ItemId = Guid.NewGuid(), ProjectId = planned.ProjectId, RegionCode = "140524", ProcedureCode = "land",
+            ProcedureName = "用地预审", Agency = "自然资源局", Decision = "acceptedWithDeficiency", DecidedOn = new DateOnly(2061, 1, 20), Version = 1, OccurredAt = Now });
+
+        using var client = factory.City();
+        async Task<Dictionary<string, string>> Row(string list, string name)
+        {
+            var response = await client.GetAsync($"/api/city/lists/{list}?period=2061-03&regionCode=140524&format=xlsx");
+            Assert.True(response.StatusCode == HttpStatusCode.OK, list);
+            var rows = XlsxReader.Read(await response.Content.ReadAsStreamAsync());
+            var row = rows.Single(r => r.Cells.Contains(name));
+            return rows[1].Cells.Select((header, i) => (header, i)).ToDictionary(c => c.header, c => row[c.i]);
+        }
+
+        Assert.Equal("储备", (await Row("not-started", planned.Name))["阶段"]);
+        var preStart = await Row("pre-start-approvals", planned.Name);
+        Assert.Equal(("储备", "用地预审（自然资源局）：容缺受理"), (preStart["阶段"], preStart["手续办理情况"]));
+        var leader = await Row("leader-projects", planned.Name);
+        Assert.Equal(("县级重点", "储备"), (leader["重点级别"], leader["阶段"]));
+        Assert.Equal("在建", (await Row("started-not-included", building.Name))["阶段"]);
+        Assert.Equal("县级重点", (await Row("behind-schedule", building.Name))["重点级别"]);
+        var open = await Row("open-problems", "标签-用地指标");
+        Assert.Equal(("市级", "已督办"), (open["事权级别"], open["状态"]));
+    }
+
+    [Fact]
     public async Task An_unknown_list_is_a_404_problem()
     {
         using var client = factory.City();

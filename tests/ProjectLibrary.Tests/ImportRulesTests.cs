@@ -1,5 +1,6 @@
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Problems;
+using Platform.ServiceDefaults.Text;
 using Platform.Spreadsheets;
 using ProjectLibrary.Api.Features.Imports;
 using ProjectLibrary.Api.Features.Projects;
@@ -168,8 +169,20 @@ public sealed class ImportRulesTests
         {
             var errors = new ValidationErrors();
             input.Validate(errors);
-            foreach (var message in errors.ToDictionary().SelectMany(e => e.Value))
-                Assert.NotEqual(message, ImportMessages.Chinese(message));
+            foreach (var (_, error) in errors.All)
+            {
+                Assert.NotEqual(error.Message, Chinese.Of(error));
+                Assert.DoesNotContain("{", Chinese.Of(error));
+            }
         }
+    }
+
+    [Fact]
+    public void A_report_names_the_limit_a_too_long_value_broke()
+    {
+        var errors = new ValidationErrors();
+        new ProjectInput { Name = new string('名', 201), NationalCode = "2501-110000-04-01-000001" }.Validate(errors);
+        Assert.Equal("不能超过 200 个字", Chinese.Of(errors.All.Single(e => e.Field == "name").Error));
+        Assert.Equal("地区段 110000 不是本市或本省的行政区划代码", Chinese.Of(errors.All.Single(e => e.Field == "nationalCode").Error));
     }
 }

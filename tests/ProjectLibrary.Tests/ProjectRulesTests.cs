@@ -1,3 +1,6 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Platform.ServiceDefaults.Http;
 using Platform.ServiceDefaults.Problems;
 using ProjectLibrary.Api.Features.Projects;
 
@@ -78,5 +81,18 @@ public sealed class ProjectRulesTests
         var errors = new ValidationErrors();
         (Input() with { TotalInvestment = ceiling + 0.01m, AnnualPlannedInvestment = ceiling }).Validate(errors);
         Assert.Equal(["totalInvestment"], errors.ToDictionary().Keys);
+    }
+
+    [Fact]
+    public void A_validation_problem_carries_each_field_errors_code_and_parameters_beside_the_English_words()
+    {
+        var errors = new ValidationErrors();
+        (Input() with { Name = new string('名', 201), Year = null }).Validate(errors);
+
+        var problem = Problem.Validation(errors).ProblemDetails;
+
+        Assert.Equal("""[{"field":"name","code":"max_length","params":{"max":200}},{"field":"year","code":"required"}]""",
+            JsonSerializer.Serialize(problem.Extensions["fieldErrors"], Json.Options));
+        Assert.Equal(["must be at most 200 characters"], ((HttpValidationProblemDetails)problem).Errors["name"]);
     }
 }

@@ -1,7 +1,7 @@
 // The one way the console talks to the platform: attaches the token, turns RFC 9457 problems into Chinese
 // messages (with field errors), sends the user back to 登录 on 401, and tells "service not there" apart.
 import { currentSession, refreshToken, saveToken, signOut } from './session';
-import { FIELDS, translateMessage } from './labels';
+import { FIELDS, codeText } from './labels';
 
 export interface Paged<T> {
   items: T[];
@@ -10,12 +10,20 @@ export interface Paged<T> {
   total: number;
 }
 
+export interface FieldErrorCode {
+  field: string;
+  code: string;
+  params?: Record<string, unknown>;
+}
+
 export interface Problem {
   status?: number;
   title?: string;
   detail?: string;
   code?: string;
   errors?: Record<string, string[]>;
+  /** The same field errors as stable codes with their parameters: what the console translates. */
+  fieldErrors?: FieldErrorCode[];
   [extension: string]: unknown;
 }
 
@@ -33,28 +41,6 @@ const STATUS_TEXT: Record<number, string> = {
   429: '操作过于频繁，请稍后再试',
 };
 
-const CODE_TEXT: Record<string, string> = {
-  invalid_credentials: '用户名或密码错误',
-  invalid_refresh_token: '登录已失效，请重新登录',
-  password_change_required: '请先修改初始密码',
-  too_many_attempts: '尝试次数过多，请稍后再试',
-  illegal_transition: '项目当前阶段不能转到所选阶段',
-  period_locked: '该月调度数已审核锁定，如需修改请联系项目办解锁',
-  period_in_future: '该月份尚未开始，不能填报',
-  duplicate_national_code: '项目代码已被其他项目使用',
-  duplicate_statistics_code: '统计编码已被其他项目使用',
-  duplicate_bond_project_id: '专项债项目编号已被其他项目使用',
-  duplicate_local_number: '县级编号已被本地区其他项目使用',
-  problem_closed: '问题已销号',
-  already_closed: '问题已销号',
-  highest_level: '已是最高层级，不能再提级督办',
-  due_date_in_past: '办结时限已过，请选择今天以后的日期',
-  not_your_item: '该事项由其他部门办理',
-  import_rejected: '表格中有错误行，未导入任何数据',
-  not_included: '该项目尚未入统',
-  future_period: '该月份尚未开始',
-};
-
 export class ApiError extends Error {
   constructor(
     public status: number,
@@ -67,20 +53,30 @@ export class ApiError extends Error {
 
   /** Field errors keyed by the API's camelCase field names, in Chinese. */
   get fieldErrors(): Record<string, string[]> {
-    const errors = this.problem.errors;
-    if (!errors || Array.isArray(errors) || typeof errors !== 'object') return {};
-    return Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, (Array.isArray(v) ? v : [String(v)]).map(translateMessage)]));
+    return chineseFieldErrors(this.problem);
   }
+}
+
+/** Each field's errors in Chinese, from their codes; a message without a known code is shown as the server sent it. */
+function chineseFieldErrors(p: Problem): Record<string, string[]> {
+  const result: Record<string, string[]> = {};
+  const add = (field: string, text: string) => { (result[field] ??= []).push(text); };
+  const coded = Array.isArray(p.fieldErrors) ? p.fieldErrors : [];
+  // errors[field] lists the same errors, in the same order, in English: the fallback for a code the table lacks.
+  const english = (field: string, i: number) => (p.errors && !Array.isArray(p.errors) ? p.errors[field]?.[i] : undefined);
+  for (const e of coded) add(e.field, codeText(e.code, e.params) ?? english(e.field, result[e.field]?.length ?? 0) ?? e.code);
+  if (coded.length === 0 && p.errors && !Array.isArray(p.errors) && typeof p.errors === 'object')
+    for (const [field, messages] of Object.entries(p.errors)) for (const m of Array.isArray(messages) ? messages : [String(messages)]) add(field, m);
+  return result;
 }
 
 export const UNAVAILABLE = '该功能的服务暂不可用：相关服务未启动或尚未开通，请稍后再试或联系系统管理员。';
 
 function describe(status: number, p: Problem, unavailable: boolean): string {
   if (unavailable) return UNAVAILABLE;
-  const head = (p.code && CODE_TEXT[p.code]) || STATUS_TEXT[status] || (status >= 500 ? '服务出现错误，请稍后再试' : '请求未成功');
-  const fields = p.errors && !Array.isArray(p.errors)
-    ? Object.entries(p.errors).map(([k, v]) => `${FIELDS[k] ?? k}：${(v ?? []).map(translateMessage).join('；')}`).join('；')
-    : '';
+  const coded = p.code && p.code !== 'validation_failed' ? codeText(p.code) : undefined;
+  const head = coded || STATUS_TEXT[status] || (status >= 500 ? '服务出现错误，请稍后再试' : '请求未成功');
+  const fields = Object.entries(chineseFieldErrors(p)).map(([k, v]) => `${FIELDS[k] ?? k}：${v.join('；')}`).join('；');
   return fields ? `${head}（${fields}）` : head;
 }
 

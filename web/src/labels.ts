@@ -1,4 +1,5 @@
-// Chinese names for the API's codes (regions, roles, camelCase enums) and its field names.
+// Chinese names for the API's codes (regions, roles, camelCase enums, error codes) and its field names.
+import zh from '../../shared/Platform.ServiceDefaults/Text/zh.json';
 
 export const REGIONS: Record<string, string> = {
   '140500': '市本级',
@@ -26,39 +27,25 @@ export const ROLES: Record<string, string> = {
 
 type Dict = Record<string, string>;
 
-export const CATEGORY: Dict = {
-  industry: '产业', infrastructure: '基础设施', livelihood: '民生', ecology: '生态环保', cultureTourism: '文旅康养',
-  urbanRenewal: '城市更新', ruralIndustry: '乡村产业', realEstate: '房地产', other: '其他',
-};
-export const NATURE: Dict = { new: '新建', continuing: '续建', expansion: '扩建', renovation: '改建' };
-export const STAGE: Dict = {
-  conceived: '谋划', reserve: '储备', preparation: '前期', underConstruction: '在建', completed: '竣工',
-  operating: '投产达效', suspended: '暂停', terminated: '终止',
-};
-export const KEY_LEVEL: Dict = { none: '一般', county: '县级重点', city: '市级重点', provincial: '省级重点' };
-export const START_KIND: Dict = { newStart: '新开工', continuing: '续建' };
-export const SCHEDULE: Dict = { ahead: '超序时', onTrack: '符合序时', behind: '滞后序时' };
-export const WARNING: Dict = { none: '正常', yellow: '黄色预警', red: '红色预警' };
-export const PROBLEM_STATUS: Dict = { found: '已发现', assigned: '已交办', escalated: '已督办', closed: '已销号' };
-export const PROBLEM_LEVEL: Dict = { county: '县级', city: '市级', provincial: '省级' };
-export const PROBLEM_CATEGORY: Dict = {
-  land: '用地', approvals: '审批手续', funding: '资金', demolition: '征拆', utilities: '水电气暖', environment: '环保',
-  energy: '能耗', construction: '施工', other: '其他',
-};
-export const ITEM_STATUS: Dict = {
-  notStarted: '未申报', submitted: '已申报', accepted: '已受理', approved: '已批复', rejected: '不予批准',
-  acceptedWithDeficiency: '容缺受理',
-};
-export const ITEM_WARNING: Dict = { dueSoon: '临近时限', overdue: '已超时限', commitmentOverdue: '容缺承诺逾期' };
-export const LEAD_STAGE: Dict = { contact: '接洽', visit: '考察', negotiation: '洽谈', signed: '签约', terminated: '终止' };
-export const INCLUSION_STATUS: Dict = { submitted: '待审核', approved: '已入统', rejected: '已退回' };
-export const PROGRAMME_KIND: Dict = {
-  centralBudget: '中央预算内投资', specialBond: '地方政府专项债券', ultraLongBond: '超长期特别国债',
-  preliminaryFee: '省市前期费', other: '其他',
-};
-export const APPLICATION_STATUS: Dict = {
-  draft: '草稿', submitted: '已提交', countyReview: '县级审核', recommended: '已推荐上报', approved: '已批准', rejected: '未通过',
-};
+// Enum labels and error texts come from the platform's one Chinese table, which the services read too.
+const ENUMS: Record<string, Dict> = zh.enums;
+
+export const CATEGORY = ENUMS.projectCategory;
+export const NATURE = ENUMS.projectNature;
+export const STAGE = ENUMS.projectStage;
+export const KEY_LEVEL = ENUMS.keyLevel;
+export const START_KIND = ENUMS.startKind;
+export const SCHEDULE = ENUMS.scheduleStatus;
+export const WARNING = ENUMS.warningLevel;
+export const PROBLEM_STATUS = ENUMS.problemStatus;
+export const PROBLEM_LEVEL = ENUMS.problemLevel;
+export const PROBLEM_CATEGORY = ENUMS.problemCategory;
+export const ITEM_STATUS = ENUMS.itemStatus;
+export const ITEM_WARNING = ENUMS.itemWarning;
+export const LEAD_STAGE = ENUMS.leadStage;
+export const INCLUSION_STATUS = ENUMS.inclusionStatus;
+export const PROGRAMME_KIND = ENUMS.programmeKind;
+export const APPLICATION_STATUS = ENUMS.applicationStatus;
 
 export const label = (dict: Dict, v?: string | null) => (v == null ? '' : dict[v] ?? v);
 export const options = (dict: Dict) => Object.entries(dict).map(([value, text]) => ({ value, label: text }));
@@ -80,39 +67,12 @@ export const FIELDS: Dict = {
   sitePhotos: '现场照片', approvalDocument: '立项文件', username: '用户名', password: '密码', q: '关键词', file: '文件',
 };
 
-/** The API's English validation phrases, in Chinese; anything else is shown as sent. */
-const PHRASES: [RegExp, (m: RegExpMatchArray) => string][] = [
-  [/^is required$/i, () => '必填'],
-  [/^must not be negative$/i, () => '不能为负数'],
-  [/^is too large$/i, () => '数值过大'],
-  [/^must be more than 0$/i, () => '必须大于 0'],
-  [/^must be at most (\d+) characters$/i, (m) => `不能超过 ${m[1]} 个字`],
-  [/^must be between (\d+) and (\d+)$/i, (m) => `应在 ${m[1]} 到 ${m[2]} 之间`],
-  [/^has more than two decimal places/i, () => '最多保留两位小数（万元）'],
-  [/^must not exceed the total investment$/i, () => '不能超过总投资'],
-  [/^must not be before the planned start date$/i, () => '不能早于计划开工日期'],
-  [/^must be a month written like/i, () => '应为月份，如 2025-03'],
-  [/^is not a region of the city/i, () => '不是晋城市的地区代码'],
-  [/^must be 2024, 2024-Q1 or 2024-03$/i, () => '应为年、季度或月份，如 2024、2024-Q1、2024-03'],
-  [/^must list at least one document$/i, () => '至少列出一项材料'],
-  [/^must name at least one investor$/i, () => '至少填写一个投资方'],
-  [/^must not be before the signing date$/i, () => '不能早于签约日期'],
-  [/^must not be before opensOn$/i, () => '不能早于开始申报日期'],
-  [/^must look like YYMM-RRRRRR-DD-TT-NNNNNN/i, () => '格式应为 YYMM-RRRRRR-DD-TT-NNNNNN（24 位数字和横线）'],
-  [/^has a time segment YYMM whose month is not/i, () => '赋码年月中的月份应为 01–12'],
-  [/^has region segment (\d+), which is not a region/i, (m) => `地区段 ${m[1]} 不是本省或本市的地区代码`],
-  [/^must be (\d+) characters \(it has (\d+)\)$/i, (m) => `应为 ${m[1]} 位（现为 ${m[2]} 位）`],
-  [/^contains '(.)', which a credit code never uses/i, (m) => `含有信用代码不使用的字符“${m[1]}”（不用 I、O、S、V、Z）`],
-  [/^must carry a 6-digit administrative division code/i, () => '第 3–8 位应为 6 位行政区划代码'],
-  [/^fails the GB 32100-2015 check \(the last character should be (.)\)$/i, (m) => `校验位不正确（按 GB 32100-2015，末位应为 ${m[1]}）`],
-];
+const CODES: Dict = zh.codes;
 
-export function translateMessage(message: string): string {
-  for (const [pattern, to] of PHRASES) {
-    const m = message.match(pattern);
-    if (m) return to(m);
-  }
-  return message;
+/** The Chinese text of an error code with its parameters filled in, or undefined when the table has none. */
+export function codeText(code?: string | null, params?: Record<string, unknown> | null): string | undefined {
+  const text = code ? CODES[code] : undefined;
+  return text?.replace(/\{(\w+)\}/g, (whole, name: string) => (params && name in params ? String(params[name]) : whole));
 }
 
 export const wan = (v?: number | null) =>

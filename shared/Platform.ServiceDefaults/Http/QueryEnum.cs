@@ -21,9 +21,12 @@ public static class QueryEnum
 
     public static bool IsValid<T>(string? text) where T : struct, Enum => text is null || Parse<T>(text) is not null;
 
-    public static string Expected<T>() where T : struct, Enum => "must be one of " + string.Join(", ", System.Enum.GetValues<T>().Select(Name));
+    public static string Expected<T>() where T : struct, Enum => Invalid<T>().Message;
+
+    /// <summary>The field error of a text that names no value: <c>not_one_of</c> with the allowed names.</summary>
+    public static FieldError Invalid<T>() where T : struct, Enum => FieldErrors.OneOf(System.Enum.GetValues<T>().Select(Name));
 
     /// <summary>Adds the field's error when the text is given but names no value.</summary>
     public static ValidationErrors Enum<T>(this ValidationErrors errors, string? text, string field) where T : struct, Enum =>
-        errors.When(!IsValid<T>(text), field, Expected<T>());
+        errors.When(!IsValid<T>(text), field, Invalid<T>());
 }

@@ -11,20 +11,20 @@ namespace Platform.ServiceDefaults.Problems;
 public static class Problem
 {
     public static ProblemHttpResult NotFound(string what, object id) =>
-        Create(StatusCodes.Status404NotFound, "not_found", "Not found", $"{what} {id} was not found.");
+        Create(StatusCodes.Status404NotFound, ErrorCodes.NotFound, "Not found", $"{what} {id} was not found.");
 
     public static ProblemHttpResult Conflict(string code, string detail) =>
         Create(StatusCodes.Status409Conflict, code, "Conflict", detail);
 
     public static ProblemHttpResult PreconditionFailed(string detail = "The resource was changed by someone else; reload it and apply your change again.") =>
-        Create(StatusCodes.Status412PreconditionFailed, "precondition_failed", "Precondition failed", detail);
+        Create(StatusCodes.Status412PreconditionFailed, ErrorCodes.PreconditionFailed, "Precondition failed", detail);
 
     public static ProblemHttpResult PreconditionRequired() =>
-        Create(StatusCodes.Status428PreconditionRequired, "precondition_required", "Precondition required",
+        Create(StatusCodes.Status428PreconditionRequired, ErrorCodes.PreconditionRequired, "Precondition required",
             "Send the ETag you read in an If-Match header.");
 
     public static ProblemHttpResult Forbidden(string detail) =>
-        Create(StatusCodes.Status403Forbidden, "forbidden", "Forbidden", detail);
+        Create(StatusCodes.Status403Forbidden, ErrorCodes.Forbidden, "Forbidden", detail);
 
     public static ProblemHttpResult Unprocessable(string code, string detail) =>
         Create(StatusCodes.Status422UnprocessableEntity, code, "Unprocessable request", detail);
@@ -32,18 +32,27 @@ public static class Problem
     public static ProblemHttpResult BadRequest(string code, string detail) =>
         Create(StatusCodes.Status400BadRequest, code, "Bad request", detail);
 
-    public static ProblemHttpResult Validation(IDictionary<string, string[]> errors, string? detail = null)
+    /// <summary>
+    /// 400 listing every wrong field twice: <c>errors</c> (field → English messages, as clients have always read it) and
+    /// <c>fieldErrors</c> (field, stable code, parameters), which the console turns into Chinese.
+    /// </summary>
+    public static ProblemHttpResult Validation(ValidationErrors errors, string? detail = null)
     {
-        var problem = new HttpValidationProblemDetails(errors)
+        var messages = errors.ToDictionary();
+        var problem = new HttpValidationProblemDetails(messages)
         {
             Status = StatusCodes.Status400BadRequest,
             Title = "Validation failed",
-            Detail = detail ?? "One or more fields are invalid: " + string.Join(", ", errors.Keys) + ".",
+            Detail = detail ?? "One or more fields are invalid: " + string.Join(", ", messages.Keys) + ".",
             Type = TypeFor(StatusCodes.Status400BadRequest),
         };
-        problem.Extensions["code"] = "validation_failed";
+        problem.Extensions["code"] = ErrorCodes.ValidationFailed;
+        problem.Extensions["fieldErrors"] = errors.All.Select(e => new FieldErrorAnswer(e.Field, e.Error.Code, e.Error.Params)).ToList();
         return TypedResults.Problem(problem);
     }
+
+    /// <summary>One wrong field.</summary>
+    public static ProblemHttpResult Validation(string field, FieldError error) => Validation(new ValidationErrors().Add(field, error));
 
     public static ProblemHttpResult Create(int status, string code, string title, string detail)
     {
@@ -54,3 +63,10 @@ public static class Problem
 
     static string TypeFor(int status) => $"https://www.rfc-editor.org/rfc/rfc9110#status.{status}";
 }
+
+/// <summary>An entry of a validation problem's <c>fieldErrors</c>: <c>{"field":"name","code":"max_length","params":{"max":200}}</c>.</summary>
+public sealed record FieldErrorAnswer(
+    string Field,
+    string Code,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    IReadOnlyDictionary<string, object>? Params);

@@ -10,65 +10,54 @@ public interface IValidatable
     void Validate(ValidationErrors errors);
 }
 
-/// <summary>Collects field errors (camelCase field names, messages for people).</summary>
+/// <summary>Collects field errors (camelCase field names, each a <see cref="FieldError"/>: code, parameters, English words).</summary>
 public sealed class ValidationErrors
 {
-    readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+    readonly List<(string Field, FieldError Error)> _errors = [];
 
     public bool IsEmpty => _errors.Count == 0;
 
-    public void Add(string field, string message)
+    public ValidationErrors Add(string field, FieldError error)
     {
-        if (!_errors.TryGetValue(field, out var list)) _errors[field] = list = [];
-        list.Add(message);
-    }
-
-    public IDictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
-
-    public ValidationErrors Required(object? value, string field)
-    {
-        if (value is null || value is string s && string.IsNullOrWhiteSpace(s)) Add(field, "is required");
+        _errors.Add((field, error));
         return this;
     }
 
-    public ValidationErrors MaxLength(string? value, int max, string field)
-    {
-        if (value is not null && value.Length > max) Add(field, $"must be at most {max} characters");
-        return this;
-    }
+    /// <summary>Field → English messages: the problem's <c>errors</c> member, as API clients have always read it.</summary>
+    public IDictionary<string, string[]> ToDictionary() => _errors.GroupBy(e => e.Field, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.Select(e => e.Error.Message).ToArray(), StringComparer.Ordinal);
+
+    /// <summary>Every error with its field, in the order found.</summary>
+    public IReadOnlyList<(string Field, FieldError Error)> All => _errors;
+
+    public ValidationErrors Required(object? value, string field) =>
+        When(value is null || value is string s && string.IsNullOrWhiteSpace(s), field, FieldErrors.Required);
+
+    public ValidationErrors MaxLength(string? value, int max, string field) =>
+        When(value is not null && value.Length > max, field, FieldErrors.MaxLength(max));
 
     public ValidationErrors NonNegative(decimal? value, string field)
     {
-        if (value is < 0) Add(field, "must not be negative");
-        else if (value is > 999_999_999_999m) Add(field, "is too large");
+        if (value is < 0) Add(field, FieldErrors.Negative);
+        else if (value is > 999_999_999_999m) Add(field, FieldErrors.TooLarge);
         return this;
     }
 
     /// <summary>An amount of money (万元) on one record: not negative, at most <see cref="Amounts.MaxPerRecord"/>.</summary>
     public ValidationErrors Amount(decimal? value, string field)
     {
-        if (value is < 0) Add(field, "must not be negative");
-        else if (value is > Amounts.MaxPerRecord) Add(field, "is too large");
+        if (value is < 0) Add(field, FieldErrors.Negative);
+        else if (value is > Amounts.MaxPerRecord) Add(field, FieldErrors.TooLarge);
         return this;
     }
 
-    public ValidationErrors Range(int? value, int min, int max, string field)
-    {
-        if (value is not null && (value < min || value > max)) Add(field, $"must be between {min} and {max}");
-        return this;
-    }
+    public ValidationErrors Range(int? value, int min, int max, string field) =>
+        When(value is not null && (value < min || value > max), field, FieldErrors.OutOfRange(min, max));
 
-    public ValidationErrors Matches(string? value, Regex pattern, string field, string message)
-    {
-        if (!string.IsNullOrEmpty(value) && !pattern.IsMatch(value)) Add(field, message);
-        return this;
-    }
+    public ValidationErrors Matches(string? value, Regex pattern, string field, FieldError error) =>
+        When(!string.IsNullOrEmpty(value) && !pattern.IsMatch(value), field, error);
 
-    public ValidationErrors When(bool failed, string field, string message)
-    {
-        if (failed) Add(field, message);
-        return this;
-    }
+    public ValidationErrors When(bool failed, string field, FieldError error) => failed ? Add(field, error) : this;
 }
 
 /// <summary>Endpoint filter: any <see cref="IValidatable"/> argument that fails answers 400 with every field listed.</summary>
@@ -81,7 +70,7 @@ public sealed class ValidationFilter : IEndpointFilter
             if (argument is not IValidatable validatable) continue;
             var errors = new ValidationErrors();
             validatable.Validate(errors);
-            if (!errors.IsEmpty) return Problem.Validation(errors.ToDictionary());
+            if (!errors.IsEmpty) return Problem.Validation(errors);
         }
         return await next(context);
     }

@@ -146,7 +146,7 @@ public sealed class BrokerPermissionTests
     }
 
     /// <summary>Loads a service and its dependencies from its own build folder, ASP.NET from the shared framework.</summary>
-    sealed class ServiceLoadContext(string dll) : AssemblyLoadContext(isCollectible: true)
+    internal sealed class ServiceLoadContext(string dll) : AssemblyLoadContext(isCollectible: true)
     {
         readonly AssemblyDependencyResolver _resolver = new(dll);
         // <dotnet>/shared/Microsoft.NETCore.App/<version>/System.Private.CoreLib.dll -> <dotnet>/shared/Microsoft.AspNetCore.App/<newest>

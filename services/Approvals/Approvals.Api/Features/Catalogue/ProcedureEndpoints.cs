@@ -61,7 +61,7 @@ public static class ProcedureEndpoints
         var procedure = await db.Procedures.FirstOrDefaultAsync(p => p.Code == code, ct);
         if (procedure is null) return Problem.NotFound("Procedure", code);
         if (Refusal(caller) is { } refusal) return refusal;
-        if (input.Code!.Trim() != code) return Problem.Validation(new Dictionary<string, string[]> { ["code"] = ["must equal the code in the path (codes never change)"] });
+        if (input.Code!.Trim() != code) return Problem.Validation("code", FieldErrors.PathMismatch("must equal the code in the path (codes never change)"));
         if (IfMatch.Check(request, procedure.ETag, required: true) is { } precondition) return precondition;
         if (await DependencyRefusal(db, code, input, ct) is { } bad) return bad;
 

@@ -22,15 +22,15 @@ public sealed partial record ProcedureInput : IValidatable
     public void Validate(ValidationErrors errors)
     {
         errors.Required(Code, "code")
-            .Matches(Code, CodePattern(), "code", "must be lower-case letters, digits and dashes (2–50), starting with a letter")
+            .Matches(Code, CodePattern(), "code", FieldErrors.InvalidFormat("must be lower-case letters, digits and dashes (2–50), starting with a letter"))
             .Required(Name, "name").MaxLength(Name, 100, "name")
             .Required(Agency, "agency").MaxLength(Agency, 50, "agency")
             .Required(TimeLimitWorkingDays, "timeLimitWorkingDays").Range(TimeLimitWorkingDays, 1, 365, "timeLimitWorkingDays")
             .Required(RequiredBeforeStart, "requiredBeforeStart")
             .Range(SortOrder, 0, 10_000, "sortOrder")
             .MaxLength(Description, 1000, "description")
-            .When(DependsOn is { Count: > 20 }, "dependsOn", "lists more than 20 procedures")
-            .When(DependsOn?.Any(string.IsNullOrWhiteSpace) == true, "dependsOn", "contains an empty code");
+            .When(DependsOn is { Count: > 20 }, "dependsOn", FieldErrors.TooMany(20, "lists more than 20 procedures"))
+            .When(DependsOn?.Any(string.IsNullOrWhiteSpace) == true, "dependsOn", FieldErrors.EmptyEntry("contains an empty code"));
     }
 }
 

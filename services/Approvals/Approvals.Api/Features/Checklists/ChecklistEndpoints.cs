@@ -45,7 +45,7 @@ public static class ChecklistEndpoints
         ApprovalsDb db, CallerScope caller, Deadlines deadlines, int? page, int? pageSize, CancellationToken ct)
     {
         if (year is not (>= 2000 and <= 2100))
-            return Problem.Validation(new Dictionary<string, string[]> { ["year"] = ["is required, between 2000 and 2100"] });
+            return Problem.Validation("year", FieldErrors.OutOfRange(2000, 2100).Saying("is required, between 2000 and 2100"));
         var (from, to) = (new DateOnly(year.Value, 1, 1), new DateOnly(year.Value, 12, 31));
         var projects = db.Projects.AsNoTracking().Where(p => p.PlannedStartDate >= from && p.PlannedStartDate <= to);
         if (!caller.IsCity)

@@ -12,7 +12,7 @@ namespace Approvals.Api.Features.Checklists;
 public sealed record EnergyEstimateRequest(decimal? EnergyConsumptionTce) : IValidatable
 {
     public void Validate(ValidationErrors errors) => errors.NonNegative(EnergyConsumptionTce, "energyConsumptionTce")
-        .When(EnergyConsumptionTce is { } v && decimal.Round(v, 2) != v, "energyConsumptionTce", "has more than two decimal places");
+        .When(EnergyConsumptionTce is { } v && decimal.Round(v, 2) != v, "energyConsumptionTce", FieldErrors.Decimals(2));
 }
 
 /// <summary>

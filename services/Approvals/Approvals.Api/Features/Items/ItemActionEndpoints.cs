@@ -49,7 +49,7 @@ public static class ItemActionEndpoints
         Deadlines deadlines, Func<CallerScope, ChecklistItem, ProblemHttpResult?> permission, string? decision, Change change, CancellationToken ct)
     {
         var today = deadlines.Today;
-        if (date > today) return Problem.Validation(new Dictionary<string, string[]> { ["date"] = ["must not be in the future"] });
+        if (date > today) return Problem.Validation("date", FieldErrors.DateInFuture);
         var on = date ?? today;
         var found = await db.ChecklistItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == itemId, ct);
         if (found is null || !caller.CanRead(found.RegionCode, found.Township)) return Problem.NotFound("Checklist item", itemId);

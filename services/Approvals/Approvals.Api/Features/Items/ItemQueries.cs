@@ -17,8 +17,8 @@ public sealed record ItemFilter(
 
     public void Validate(ValidationErrors errors) => errors
         .Enum<ItemStatus>(Status, "status")
-        .When(Warning is not null && !Warnings.Contains(Warning), "warning", "must be one of " + string.Join(", ", Warnings))
-        .When(RegionCode is not null && !Regions.IsKnown(RegionCode), "regionCode", "is not a region of the city")
+        .When(Warning is not null && !Warnings.Contains(Warning), "warning", FieldErrors.OneOf(Warnings))
+        .When(RegionCode is not null && !Regions.IsKnown(RegionCode), "regionCode", FieldErrors.UnknownRegion)
         .MaxLength(Q, 100, "q");
 }
 

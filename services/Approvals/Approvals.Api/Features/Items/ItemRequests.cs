@@ -23,10 +23,10 @@ public sealed record RejectRequest(string? Reason, DateOnly? Date) : IValidatabl
 public sealed record DeficiencyRequest(List<string>? MissingDocuments, DateOnly? CommitDueDate, DateOnly? Date) : IValidatable
 {
     public void Validate(ValidationErrors errors) => errors
-        .When(MissingDocuments is not { Count: > 0 }, "missingDocuments", "must list at least one document")
-        .When(MissingDocuments?.Any(string.IsNullOrWhiteSpace) == true, "missingDocuments", "contains an empty entry")
-        .When(MissingDocuments is { Count: > 50 }, "missingDocuments", "lists more than 50 documents")
-        .When(MissingDocuments?.Any(d => d?.Length > 200) == true, "missingDocuments", "has an entry longer than 200 characters")
+        .When(MissingDocuments is not { Count: > 0 }, "missingDocuments", FieldErrors.EmptyList("must list at least one document"))
+        .When(MissingDocuments?.Any(string.IsNullOrWhiteSpace) == true, "missingDocuments", FieldErrors.EmptyEntry("contains an empty entry"))
+        .When(MissingDocuments is { Count: > 50 }, "missingDocuments", FieldErrors.TooMany(50, "lists more than 50 documents"))
+        .When(MissingDocuments?.Any(d => d?.Length > 200) == true, "missingDocuments", FieldErrors.EntryTooLong(200, "has an entry longer than 200 characters"))
         .Required(CommitDueDate, "commitDueDate");
 }
 

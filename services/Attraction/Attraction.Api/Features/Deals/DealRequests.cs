@@ -23,20 +23,21 @@ public sealed record DealInput : IValidatable
     public void Validate(ValidationErrors errors)
     {
         errors.Required(Name, "name").MaxLength(Name, 200, "name")
-            .When(Investors is null || Investors.Count == 0, "investors", "must name at least one investor")
-            .When(Investors is { Count: > 20 }, "investors", "must list at most 20 investors")
+            .When(Investors is null || Investors.Count == 0, "investors", FieldErrors.EmptyList("must name at least one investor"))
+            .When(Investors is { Count: > 20 }, "investors", FieldErrors.TooMany(20, "must list at most 20 investors"))
             .Required(Amount, "amount").Amount(Amount, "amount")
-            .When(Amount is 0, "amount", "must be more than 0")
-            .When(Amount is { } a && decimal.Round(a, 2) != a, "amount", "has more than two decimal places (万元)")
+            .When(Amount is 0, "amount", FieldErrors.NotPositive)
+            .When(Amount is { } a && decimal.Round(a, 2) != a, "amount", FieldErrors.MoneyDecimals)
             .Required(SignedOn, "signedOn")
-            .When(RegionCode is not null && !Regions.IsKnown(RegionCode), "regionCode", "is not a region of the city (GB/T 2260 code, 开发区 140571)")
+            .When(RegionCode is not null && !Regions.IsKnown(RegionCode), "regionCode",
+                FieldErrors.UnknownRegion.Saying("is not a region of the city (GB/T 2260 code, 开发区 140571)"))
             .MaxLength(Industry, 100, "industry")
-            .When(PlannedStartOn < SignedOn, "plannedStartOn", "must not be before the signing date");
+            .When(PlannedStartOn < SignedOn, "plannedStartOn", FieldErrors.BeforeSigningDate);
         for (var i = 0; i < (Investors?.Count ?? 0); i++)
         {
             var investor = Investors![i];
             errors.When(investor is null || investor.EnterpriseId is null && string.IsNullOrWhiteSpace(investor.Name),
-                    $"investors[{i}]", "needs an enterpriseId or a name")
+                    $"investors[{i}]", FieldErrors.Required.Saying("needs an enterpriseId or a name"))
                 .MaxLength(investor?.Name, 200, $"investors[{i}].name");
         }
     }
@@ -50,7 +51,7 @@ public sealed record CommitmentInput(CommitmentSide? Side, string? Kind, string?
         .Required(Kind, "kind").MaxLength(Kind, 30, "kind")
         .Required(Content, "content").MaxLength(Content, 1000, "content")
         .Amount(Amount, "amount")
-        .When(Amount is { } a && decimal.Round(a, 2) != a, "amount", "has more than two decimal places (万元)")
+        .When(Amount is { } a && decimal.Round(a, 2) != a, "amount", FieldErrors.MoneyDecimals)
         .Required(DueOn, "dueOn");
 }
 
@@ -65,8 +66,8 @@ public sealed record FundsInput(decimal? Amount, DateOnly? ArrivedOn, string? No
 {
     public void Validate(ValidationErrors errors) => errors
         .Required(Amount, "amount").Amount(Amount, "amount")
-        .When(Amount is 0, "amount", "must be more than 0")
-        .When(Amount is { } a && decimal.Round(a, 2) != a, "amount", "has more than two decimal places (万元)")
+        .When(Amount is 0, "amount", FieldErrors.NotPositive)
+        .When(Amount is { } a && decimal.Round(a, 2) != a, "amount", FieldErrors.MoneyDecimals)
         .Required(ArrivedOn, "arrivedOn")
         .MaxLength(Note, 500, "note");
 }

@@ -1,3 +1,5 @@
+using Platform.ServiceDefaults.Problems;
+
 namespace Attraction.Api.Features.Enterprises;
 
 /// <summary>
@@ -14,18 +16,20 @@ public static class CreditCode
     /// <summary>Upper case, no surrounding blanks: how codes are stored and compared.</summary>
     public static string Normalize(string code) => code.Trim().ToUpperInvariant();
 
-    /// <summary>Null when the (normalized) code is valid, otherwise what is wrong with it, for people.</summary>
-    public static string? Problem(string code)
+    /// <summary>Null when the (normalized) code is valid, otherwise what is wrong with it.</summary>
+    public static FieldError? Error(string code)
     {
         var normalized = Normalize(code);
-        if (normalized.Length != Length) return $"must be {Length} characters (it has {normalized.Length})";
+        if (normalized.Length != Length) return FieldErrors.CreditCodeLength(Length, normalized.Length);
         foreach (var c in normalized)
-            if (Alphabet.IndexOf(c) < 0) return $"contains '{c}', which a credit code never uses (digits and letters except I, O, S, V, Z)";
-        if (normalized.AsSpan(2, 6).ContainsAnyExcept("0123456789"))
-            return "must carry a 6-digit administrative division code in characters 3–8";
+            if (Alphabet.IndexOf(c) < 0) return FieldErrors.CreditCodeCharacter(c);
+        if (normalized.AsSpan(2, 6).ContainsAnyExcept("0123456789")) return FieldErrors.CreditCodeDivision;
         var expected = CheckCharacter(normalized.AsSpan(0, 17));
-        return normalized[17] == expected ? null : $"fails the GB 32100-2015 check (the last character should be {expected})";
+        return normalized[17] == expected ? null : FieldErrors.CreditCodeCheck(expected);
     }
+
+    /// <summary>What is wrong with the code, in English; null when valid.</summary>
+    public static string? Problem(string code) => Error(code)?.Message;
 
     public static bool IsValid(string code) => Problem(code) is null;
 

@@ -20,16 +20,16 @@ public sealed record EnterpriseInput : IValidatable
             .Required(CreditCode, "creditCode")
             .MaxLength(Industry, 100, "industry")
             .MaxLength(OriginRegion, 50, "originRegion")
-            .When(Types is { Count: > 20 }, "types", "must list at most 20 types")
-            .When(Types?.Any(t => t is null || t.Length > 30) == true, "types", "each type must be at most 30 characters")
-            .When(Contacts is { Count: > 50 }, "contacts", "must list at most 50 contacts")
+            .When(Types is { Count: > 20 }, "types", FieldErrors.TooMany(20, "must list at most 20 types"))
+            .When(Types?.Any(t => t is null || t.Length > 30) == true, "types", FieldErrors.EntryTooLong(30, "each type must be at most 30 characters"))
+            .When(Contacts is { Count: > 50 }, "contacts", FieldErrors.TooMany(50, "must list at most 50 contacts"))
             .MaxLength(Note, 2000, "note");
-        if (!string.IsNullOrWhiteSpace(CreditCode) && Enterprises.CreditCode.Problem(CreditCode) is { } problem)
+        if (!string.IsNullOrWhiteSpace(CreditCode) && Enterprises.CreditCode.Error(CreditCode) is { } problem)
             errors.Add("creditCode", problem);
         for (var i = 0; i < (Contacts?.Count ?? 0); i++)
         {
             var contact = Contacts![i];
-            errors.When(contact is null || string.IsNullOrWhiteSpace(contact.Name), $"contacts[{i}].name", "is required")
+            errors.When(contact is null || string.IsNullOrWhiteSpace(contact.Name), $"contacts[{i}].name", FieldErrors.Required)
                 .MaxLength(contact?.Name, 50, $"contacts[{i}].name")
                 .MaxLength(contact?.Title, 50, $"contacts[{i}].title")
                 .MaxLength(contact?.Phone, 30, $"contacts[{i}].phone")

@@ -18,14 +18,15 @@ public sealed record LeadInput : IValidatable
 
     public void Validate(ValidationErrors errors) => errors
         .Required(Title, "title").MaxLength(Title, 200, "title")
-        .When(EnterpriseId is null && string.IsNullOrWhiteSpace(EnterpriseName), "enterpriseName", "is required when no enterpriseId is given")
+        .When(EnterpriseId is null && string.IsNullOrWhiteSpace(EnterpriseName), "enterpriseName",
+            FieldErrors.Required.Saying("is required when no enterpriseId is given"))
         .MaxLength(EnterpriseName, 200, "enterpriseName")
         .MaxLength(Industry, 100, "industry")
         .Amount(IntendedInvestment, "intendedInvestment")
-        .When(IntendedInvestment is { } v && decimal.Round(v, 2) != v, "intendedInvestment", "has more than two decimal places (万元)")
+        .When(IntendedInvestment is { } v && decimal.Round(v, 2) != v, "intendedInvestment", FieldErrors.MoneyDecimals)
         .MaxLength(Leader, 50, "leader")
-        .When(Team is { Count: > 30 }, "team", "must list at most 30 people")
-        .When(Team?.Any(t => t is null || t.Length > 50) == true, "team", "each member must be at most 50 characters");
+        .When(Team is { Count: > 30 }, "team", FieldErrors.TooMany(30, "must list at most 30 people"))
+        .When(Team?.Any(t => t is null || t.Length > 50) == true, "team", FieldErrors.EntryTooLong(50, "each member must be at most 50 characters"));
 }
 
 /// <summary>POST /api/attraction/leads/{id}/stage.</summary>
@@ -33,7 +34,7 @@ public sealed record LeadStageChange(LeadStage? Stage, DateOnly? Date, string? R
 {
     public void Validate(ValidationErrors errors) => errors
         .Required(Stage, "stage").Required(Date, "date")
-        .When(Stage == LeadStage.Terminated && string.IsNullOrWhiteSpace(Reason), "reason", "is required to terminate a lead")
+        .When(Stage == LeadStage.Terminated && string.IsNullOrWhiteSpace(Reason), "reason", FieldErrors.Required.Saying("is required to terminate a lead"))
         .MaxLength(Reason, 500, "reason");
 }
 

@@ -19,9 +19,9 @@ public static class SummaryEndpoints
         CallerScope caller, CancellationToken ct)
     {
         if (!Period.TryParse(period?.Trim(), out var p))
-            return Problem.Validation(new Dictionary<string, string[]> { ["period"] = ["is required, written 2025, 2025-Q1 or 2025-03"] });
+            return Problem.Validation("period", FieldErrors.InvalidPeriod.Saying("is required, written 2025, 2025-Q1 or 2025-03"));
         if (regionCode is not null && !Regions.IsKnown(regionCode))
-            return Problem.Validation(new Dictionary<string, string[]> { ["regionCode"] = ["is not a region of the city (GB/T 2260 code, 开发区 140571)"] });
+            return Problem.Validation("regionCode", FieldErrors.UnknownRegion.Saying("is not a region of the city (GB/T 2260 code, 开发区 140571)"));
         // A county sees its own figures only; asking for another county's is the same as asking for a record outside scope.
         if (regionCode is not null && !caller.CanRead(regionCode)) return Problem.NotFound("Region", regionCode);
 

@@ -32,9 +32,9 @@ public static class FeedEndpoints
         var errors = new ValidationErrors();
         long cursor = 0;
         errors.When(after is not null && (!long.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out cursor) || cursor < 0),
-                "after", "must be a cursor this feed returned (a non-negative whole number)")
-            .When(limit is < 1 or > MaxLimit, "limit", $"must be between 1 and {MaxLimit}");
-        if (!errors.IsEmpty) return Problem.Validation(errors.ToDictionary());
+                "after", FieldErrors.InvalidCursor("must be a cursor this feed returned (a non-negative whole number)"))
+            .When(limit is < 1 or > MaxLimit, "limit", FieldErrors.OutOfRange(1, MaxLimit));
+        if (!errors.IsEmpty) return Problem.Validation(errors);
         if (regionCode is not null && !caller.CanRead(regionCode, caller.Township)) return Problem.NotFound("Region", regionCode);
 
         var take = limit ?? DefaultLimit;

@@ -48,7 +48,7 @@ public static class Oc4ids
     {
         Guid cursor = default;
         if (after is not null && !Guid.TryParse(after, out cursor))
-            return Problem.Validation(new Dictionary<string, string[]> { ["after"] = ["must be a project id a links.next of this export returned"] });
+            return Problem.Validation("after", FieldErrors.InvalidCursor("must be a project id a links.next of this export returned"));
         if (regionCode is not null && !caller.CanRead(regionCode, caller.Township)) return Problem.NotFound("Region", regionCode);
         var query = db.ProjectViews.AsNoTracking().Where(p => p.Registered);
         if (!caller.IsCity) query = query.Where(p => p.RegionCode == caller.RegionCode);

@@ -34,10 +34,10 @@ public static class ListEndpoints
         if (!All.TryGetValue(list, out var definition)) return Problem.NotFound("List", list);
         var errors = new ValidationErrors();
         errors.Required(filter.Period, "period")
-            .When(filter.Period is not null && !Period.TryParse(filter.Period, out _), "period", "must be 2024, 2024-Q1 or 2024-03")
-            .When(filter.RegionCode is not null && !Regions.IsKnown(filter.RegionCode), "regionCode", "is not a region of the city")
-            .When(filter.Format is not null and not "json" and not "xlsx", "format", "must be json or xlsx");
-        if (!errors.IsEmpty) return Problem.Validation(errors.ToDictionary());
+            .When(filter.Period is not null && !Period.TryParse(filter.Period, out _), "period", FieldErrors.InvalidPeriod)
+            .When(filter.RegionCode is not null && !Regions.IsKnown(filter.RegionCode), "regionCode", FieldErrors.UnknownRegion)
+            .When(filter.Format is not null and not "json" and not "xlsx", "format", FieldErrors.OneOf(["json", "xlsx"]).Saying("must be json or xlsx"));
+        if (!errors.IsEmpty) return Problem.Validation(errors);
         // Another region's rows are not the caller's to see: filtering for them is a 404, like a record outside scope.
         if (filter.RegionCode is not null && !caller.CanRead(filter.RegionCode, caller.Township)) return Problem.NotFound("Region", filter.RegionCode);
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Data;
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Http;
+using Platform.ServiceDefaults.Text;
 using Platform.Spreadsheets;
 
 namespace City.Api.Features.Lists;
@@ -23,7 +24,8 @@ public sealed class LeaderProjectList : CityList<LeaderProjectRow>
         new("累计完成投资", ColumnKind.Decimal) { Unit = "万元", Total = true }, new("责任单位") { Width = 20 },
     ];
     protected override IReadOnlyList<object?> Cells(LeaderProjectRow r) =>
-        [r.Leader, r.Name, r.RegionName, r.KeyLevel, r.Stage, r.TotalInvestment, r.AnnualPlannedInvestment, r.YearToDate, r.ResponsibleUnit];
+        [r.Leader, r.Name, r.RegionName, Chinese.Label("keyLevel", r.KeyLevel), Chinese.Label("projectStage", r.Stage), r.TotalInvestment,
+            r.AnnualPlannedInvestment, r.YearToDate, r.ResponsibleUnit];
 
     protected override async Task<Paged<LeaderProjectRow>> QueryAsync(ListRequest request, PageRequest page, CancellationToken ct)
     {
@@ -61,7 +63,8 @@ public sealed class NotStartedList : CityList<NotStartedRow>
         new("手续完备"), new("包保领导"), new("责任单位") { Width = 20 },
     ];
     protected override IReadOnlyList<object?> Cells(NotStartedRow r) =>
-        [r.Name, r.RegionName, r.Township, r.Stage, r.PlannedStartDate, r.TotalInvestment, r.AnnualPlannedInvestment, r.ReadyToStart ? "是" : "否", r.LeaderInCharge, r.ResponsibleUnit];
+        [r.Name, r.RegionName, r.Township, Chinese.Label("projectStage", r.Stage), r.PlannedStartDate, r.TotalInvestment, r.AnnualPlannedInvestment,
+            r.ReadyToStart ? "是" : "否", r.LeaderInCharge, r.ResponsibleUnit];
 
     protected override async Task<Paged<NotStartedRow>> QueryAsync(ListRequest request, PageRequest page, CancellationToken ct)
     {
@@ -93,7 +96,7 @@ public sealed class StartedNotIncludedList : CityList<StartedNotIncludedRow>
         new("总投资", ColumnKind.Decimal) { Unit = "万元", Total = true }, new("阶段"), new("责任单位") { Width = 20 },
     ];
     protected override IReadOnlyList<object?> Cells(StartedNotIncludedRow r) =>
-        [r.Name, r.RegionName, r.Township, r.StartedOn, r.TotalInvestment, r.Stage, r.ResponsibleUnit];
+        [r.Name, r.RegionName, r.Township, r.StartedOn, r.TotalInvestment, Chinese.Label("projectStage", r.Stage), r.ResponsibleUnit];
 
     protected override async Task<Paged<StartedNotIncludedRow>> QueryAsync(ListRequest request, PageRequest page, CancellationToken ct)
     {
@@ -123,7 +126,7 @@ public sealed class BehindScheduleList : CityList<BehindScheduleRow>
         new("累计完成", ColumnKind.Decimal) { Unit = "万元", Total = true }, new("差额", ColumnKind.Decimal) { Unit = "万元", Total = true }, new("包保领导"),
     ];
     protected override IReadOnlyList<object?> Cells(BehindScheduleRow r) =>
-        [r.Name, r.RegionName, r.KeyLevel, r.AnnualPlannedInvestment, r.Expected, r.YearToDate, r.Shortfall, r.LeaderInCharge];
+        [r.Name, r.RegionName, Chinese.Label("keyLevel", r.KeyLevel), r.AnnualPlannedInvestment, r.Expected, r.YearToDate, r.Shortfall, r.LeaderInCharge];
 
     protected override async Task<Paged<BehindScheduleRow>> QueryAsync(ListRequest request, PageRequest page, CancellationToken ct)
     {

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Data;
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Http;
+using Platform.ServiceDefaults.Text;
 using Platform.Spreadsheets;
 
 namespace City.Api.Features.Lists;
@@ -22,7 +23,8 @@ public sealed class OpenProblemList : CityList<OpenProblemRow>
         new("责任部门") { Width = 16 }, new("责任人"), new("办结时限", ColumnKind.Date), new("是否超期"),
     ];
     protected override IReadOnlyList<object?> Cells(OpenProblemRow r) =>
-        [r.ProjectName, r.RegionName, r.Title, r.Level, r.Status, r.Department, r.Assignee, r.DueDate, r.Overdue ? "是" : "否"];
+        [r.ProjectName, r.RegionName, r.Title, Chinese.Label("problemLevel", r.Level), Chinese.Label("problemStatus", r.Status), r.Department,
+            r.Assignee, r.DueDate, r.Overdue ? "是" : "否"];
 
     protected override async Task<Paged<OpenProblemRow>> QueryAsync(ListRequest request, PageRequest page, CancellationToken ct)
     {
@@ -61,16 +63,8 @@ public sealed class PreStartApprovalList : CityList<PreStartApprovalRow>
         new("手续办理情况") { Width = 60 },
     ];
     protected override IReadOnlyList<object?> Cells(PreStartApprovalRow r) =>
-        [r.Name, r.RegionName, r.PlannedStartDate, r.Stage, r.Approved, r.NotApproved,
-            string.Join("；", r.Procedures.Select(p => $"{p.ProcedureName}（{p.Agency}）：{Decision(p.Decision)}"))];
-
-    static string Decision(string decision) => decision switch
-    {
-        "approved" => "已批复",
-        "acceptedWithDeficiency" => "容缺受理",
-        "rejected" => "未通过",
-        _ => decision,
-    };
+        [r.Name, r.RegionName, r.PlannedStartDate, Chinese.Label("projectStage", r.Stage), r.Approved, r.NotApproved,
+            string.Join("；", r.Procedures.Select(p => $"{p.ProcedureName}（{p.Agency}）：{Chinese.Label("itemStatus", p.Decision)}"))];
 
     protected override async Task<Paged<PreStartApprovalRow>> QueryAsync(ListRequest request, PageRequest page, CancellationToken ct)
     {

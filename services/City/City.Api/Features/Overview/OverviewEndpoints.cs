@@ -27,8 +27,9 @@ public static class OverviewEndpoints
     static async Task<Results<Ok<OverviewResponse>, FileContentHttpResult, ProblemHttpResult>> Get(string? period, string? format, CityDb db,
         CallerScope caller, TimeProvider clock, CancellationToken ct)
     {
-        if (!Period.TryParse(period, out var p)) return Problem.Validation(new Dictionary<string, string[]> { ["period"] = ["must be 2024, 2024-Q1 or 2024-03"] });
-        if (format is not null and not "json" and not "xlsx") return Problem.Validation(new Dictionary<string, string[]> { ["format"] = ["must be json or xlsx"] });
+        if (!Period.TryParse(period, out var p)) return Problem.Validation("period", FieldErrors.InvalidPeriod);
+        if (format is not null and not "json" and not "xlsx") return Problem.Validation("format",
+            FieldErrors.OneOf(["json", "xlsx"]).Saying("must be json or xlsx"));
         var overview = await BuildAsync(db, p, clock.Today(), caller, ct);
         if (format == "xlsx")
             return TypedResults.File(OverviewWorkbook.Build(overview), OverviewWorkbook.ContentType, $"city-ranking-{p}.xlsx");

@@ -64,7 +64,7 @@ public static class TargetEndpoints
 
     static async Task<Results<Ok<DecompositionReport>, ProblemHttpResult>> Decompose(string? period, CityDb db, CallerScope caller, CancellationToken ct)
     {
-        if (!Period.TryParse(period, out _)) return Problem.Validation(new Dictionary<string, string[]> { ["period"] = ["must be 2024, 2024-Q1 or 2024-03"] });
+        if (!Period.TryParse(period, out _)) return Problem.Validation("period", FieldErrors.InvalidPeriod);
         var targets = await db.Targets.AsNoTracking().VisibleTo(caller).Where(t => t.Period == period).ToListAsync(ct);
         return TypedResults.Ok(Decomposition.Check(period!, targets, caller.IsCity));
     }

@@ -13,12 +13,12 @@ public sealed record TargetBatch : IValidatable
     public void Validate(ValidationErrors errors)
     {
         errors.Required(Period, "period")
-            .When(Period is not null && !global::Platform.ServiceDefaults.Period.TryParse(Period, out _), "period", "must be 2024, 2024-Q1 or 2024-03")
-            .When(Targets is null || Targets.Count == 0, "targets", "must list at least one target")
-            .When(Targets is { Count: > 500 }, "targets", "must list at most 500 targets");
+            .When(Period is not null && !global::Platform.ServiceDefaults.Period.TryParse(Period, out _), "period", FieldErrors.InvalidPeriod)
+            .When(Targets is null || Targets.Count == 0, "targets", FieldErrors.EmptyList("must list at least one target"))
+            .When(Targets is { Count: > 500 }, "targets", FieldErrors.TooMany(500, "must list at most 500 targets"));
         for (var i = 0; i < (Targets?.Count ?? 0); i++) Targets![i].Validate(errors, $"targets[{i}]");
         var keys = Targets?.Select(t => (t.Level, t.RegionCode, t.Township ?? "", t.Metric)).ToList() ?? [];
-        if (keys.Count != keys.Distinct().Count()) errors.Add("targets", "lists the same region, level and metric twice");
+        if (keys.Count != keys.Distinct().Count()) errors.Add("targets", FieldErrors.DuplicateEntry("lists the same region, level and metric twice"));
     }
 }
 
@@ -35,17 +35,19 @@ public sealed record TargetItem
     {
         errors.Required(Level, $"{at}.level")
             .Required(RegionCode, $"{at}.regionCode")
-            .When(RegionCode is not null && !Regions.IsKnown(RegionCode), $"{at}.regionCode", "is not a region of the city")
-            .When(Level == TargetLevel.City && RegionCode is not null && RegionCode != Regions.City, $"{at}.regionCode", "must be 140500 for the city total")
-            .When(Level == TargetLevel.Township && string.IsNullOrWhiteSpace(Township), $"{at}.township", "is required for a township target")
-            .When(Level == TargetLevel.Township && RegionCode == Regions.City, $"{at}.regionCode", "must be a county for a township target")
-            .When(Level is TargetLevel.City or TargetLevel.District && !string.IsNullOrEmpty(Township), $"{at}.township", "must be empty unless the level is township")
+            .When(RegionCode is not null && !Regions.IsKnown(RegionCode), $"{at}.regionCode", FieldErrors.UnknownRegion)
+            .When(Level == TargetLevel.City && RegionCode is not null && RegionCode != Regions.City, $"{at}.regionCode", FieldErrors.CityTotalRegion)
+            .When(Level == TargetLevel.Township && string.IsNullOrWhiteSpace(Township), $"{at}.township",
+                FieldErrors.Required.Saying("is required for a township target"))
+            .When(Level == TargetLevel.Township && RegionCode == Regions.City, $"{at}.regionCode", FieldErrors.CountyRequired)
+            .When(Level is TargetLevel.City or TargetLevel.District && !string.IsNullOrEmpty(Township), $"{at}.township", FieldErrors.TownshipNotAllowed)
             .MaxLength(Township, 50, $"{at}.township")
             .Required(Metric, $"{at}.metric")
-            .When(Metric is not null && Metrics.Find(Metric) is not { Targetable: true }, $"{at}.metric", "is not a metric with targets")
+            .When(Metric is not null && Metrics.Find(Metric) is not { Targetable: true }, $"{at}.metric", FieldErrors.NotTargetable)
             .Required(Amount, $"{at}.amount").NonNegative(Amount, $"{at}.amount")
-            .When(Amount is { } a && decimal.Round(a, 2) != a, $"{at}.amount", "has more than two decimal places")
-            .When(Amount is { } c && Metrics.Find(Metric)?.Unit == "个" && decimal.Truncate(c) != c, $"{at}.amount", "must be a whole number for a count")
+            .When(Amount is { } a && decimal.Round(a, 2) != a, $"{at}.amount", FieldErrors.Decimals(2))
+            .When(Amount is { } c && Metrics.Find(Metric)?.Unit == "个" && decimal.Truncate(c) != c, $"{at}.amount",
+                FieldErrors.WholeNumber.Saying("must be a whole number for a count"))
             .MaxLength(Note, 500, $"{at}.note");
     }
 }

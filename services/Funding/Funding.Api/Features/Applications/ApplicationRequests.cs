@@ -15,11 +15,12 @@ public sealed record ApplicationInput : IValidatable
         errors.Required(ProjectId, "projectId")
             .Required(ProgrammeId, "programmeId")
             .Required(RequestedAmount, "requestedAmount")
-            .When(RequestedAmount is <= 0, "requestedAmount", "must be more than 0")
+            .When(RequestedAmount is <= 0, "requestedAmount", FieldErrors.NotPositive)
             .Amount(RequestedAmount, "requestedAmount")
-            .When(RequestedAmount is { } r && decimal.Round(r, 2) != r, "requestedAmount", "has more than two decimal places (万元)")
-            .When(Materials is { Length: > 100 }, "materials", "must list at most 100 documents")
-            .When(Materials?.Any(m => m is null || m.Length > 300) == true, "materials", "each entry must be a title of at most 300 characters");
+            .When(RequestedAmount is { } r && decimal.Round(r, 2) != r, "requestedAmount", FieldErrors.MoneyDecimals)
+            .When(Materials is { Length: > 100 }, "materials", FieldErrors.TooMany(100, "must list at most 100 documents"))
+            .When(Materials?.Any(m => m is null || m.Length > 300) == true, "materials",
+                FieldErrors.EntryTooLong(300, "each entry must be a title of at most 300 characters"));
     }
 }
 
@@ -33,9 +34,9 @@ public sealed record ApproveInput : IValidatable
 
     public void Validate(ValidationErrors errors) => errors
         .Required(ApprovedAmount, "approvedAmount")
-        .When(ApprovedAmount is <= 0, "approvedAmount", "must be more than 0")
+        .When(ApprovedAmount is <= 0, "approvedAmount", FieldErrors.NotPositive)
         .Amount(ApprovedAmount, "approvedAmount")
-        .When(ApprovedAmount is { } a && decimal.Round(a, 2) != a, "approvedAmount", "has more than two decimal places (万元)")
+        .When(ApprovedAmount is { } a && decimal.Round(a, 2) != a, "approvedAmount", FieldErrors.MoneyDecimals)
         .MaxLength(Note, 1000, "note");
 }
 
@@ -58,8 +59,8 @@ public sealed record TransferInput : IValidatable
 
     public void Validate(ValidationErrors errors) => errors
         .Required(Amount, "amount")
-        .When(Amount is <= 0, "amount", "must be more than 0")
+        .When(Amount is <= 0, "amount", FieldErrors.NotPositive)
         .Amount(Amount, "amount")
-        .When(Amount is { } a && decimal.Round(a, 2) != a, "amount", "has more than two decimal places (万元)")
+        .When(Amount is { } a && decimal.Round(a, 2) != a, "amount", FieldErrors.MoneyDecimals)
         .MaxLength(Document, 200, "document");
 }

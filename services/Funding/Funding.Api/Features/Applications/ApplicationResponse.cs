@@ -35,8 +35,8 @@ public sealed record ApplicationFilter(
     string? Sort, int? Page, int? PageSize) : IValidatable
 {
     public void Validate(ValidationErrors errors) => errors
-        .When(!QueryEnum.IsValid<ApplicationStatus>(Status), "status", QueryEnum.Expected<ApplicationStatus>())
-        .When(!QueryEnum.IsValid<ProgrammeKind>(Kind), "kind", QueryEnum.Expected<ProgrammeKind>());
+        .When(!QueryEnum.IsValid<ApplicationStatus>(Status), "status", QueryEnum.Invalid<ApplicationStatus>())
+        .When(!QueryEnum.IsValid<ProgrammeKind>(Kind), "kind", QueryEnum.Invalid<ProgrammeKind>());
 }
 
 public static class ApplicationQueries

@@ -19,18 +19,18 @@ public sealed record BondBalanceInput : IValidatable
     public void Validate(ValidationErrors errors)
     {
         errors.Required(AnnualRevenue, "annualRevenue")
-            .When(AnnualRevenue is { Length: 0 }, "annualRevenue", "must list at least one year")
-            .When(AnnualRevenue is { Length: > 50 }, "annualRevenue", "must list at most 50 years")
+            .When(AnnualRevenue is { Length: 0 }, "annualRevenue", FieldErrors.EmptyList("must list at least one year"))
+            .When(AnnualRevenue is { Length: > 50 }, "annualRevenue", FieldErrors.TooMany(50, "must list at most 50 years"))
             .When(AnnualRevenue?.Any(r => r < 0 || r > 999_999_999_999m || decimal.Round(r, 2) != r) == true, "annualRevenue",
-                "each year must be a non-negative amount in 万元 with at most two decimal places")
+                FieldErrors.MoneyDecimals.Saying("each year must be a non-negative amount in 万元 with at most two decimal places"))
             .NonNegative(FinancingCost, "financingCost")
             .Required(Principal, "principal")
-            .When(Principal is <= 0, "principal", "must be more than 0")
+            .When(Principal is <= 0, "principal", FieldErrors.NotPositive)
             .NonNegative(Principal, "principal")
             .Required(Years, "years").Range(Years, 1, 50, "years")
             .Required(Rate, "rate")
-            .When(Rate is < 0 or > 0.2m, "rate", "must be a fraction between 0 and 0.2 (0.03 = 3 %)");
+            .When(Rate is < 0 or > 0.2m, "rate", FieldErrors.OutOfRange(0m, 0.2m).Saying("must be a fraction between 0 and 0.2 (0.03 = 3 %)"));
         foreach (var (value, field) in new[] { (FinancingCost, "financingCost"), (Principal, "principal") })
-            if (value is { } v && decimal.Round(v, 2) != v) errors.Add(field, "has more than two decimal places (万元)");
+            if (value is { } v && decimal.Round(v, 2) != v) errors.Add(field, FieldErrors.MoneyDecimals);
     }
 }

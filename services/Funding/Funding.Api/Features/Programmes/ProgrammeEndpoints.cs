@@ -32,7 +32,7 @@ public static class ProgrammeEndpoints
         DateOnly? openOn, int? page, int? pageSize, FundingDb db, CallerScope caller, CancellationToken ct)
     {
         if (!QueryEnum.IsValid<ProgrammeKind>(kind))
-            return Problem.Validation(new Dictionary<string, string[]> { ["kind"] = [QueryEnum.Expected<ProgrammeKind>()] });
+            return Problem.Validation("kind", QueryEnum.Invalid<ProgrammeKind>());
         var query = db.Programmes.AsNoTracking().VisibleTo(caller);
         if (QueryEnum.Parse<ProgrammeKind>(kind) is { } theKind) query = query.Where(p => p.Kind == theKind);
         if (year is not null) query = query.Where(p => p.Year == year);

@@ -23,12 +23,13 @@ public sealed record ProgrammeInput : IValidatable
             .Required(Batch, "batch").MaxLength(Batch, 50, "batch")
             .Required(OpensOn, "opensOn")
             .Required(ClosesOn, "closesOn")
-            .When(OpensOn > ClosesOn, "closesOn", "must not be before opensOn")
+            .When(OpensOn > ClosesOn, "closesOn", FieldErrors.BeforeOpensOn)
             .Required(MaxShare, "maxShare")
-            .When(MaxShare is <= 0 or > 1, "maxShare", "must be more than 0 and at most 1 (a share of the total investment)")
-            .When(MaxShare is { } s && decimal.Round(s, 4) != s, "maxShare", "has more than four decimal places");
+            .When(MaxShare is <= 0 or > 1, "maxShare", FieldErrors.ShareRange)
+            .When(MaxShare is { } s && decimal.Round(s, 4) != s, "maxShare", FieldErrors.Decimals(4));
         foreach (var category in EligibleCategories ?? [])
             if (!Programme.ProjectCategories.Contains(category))
-                errors.Add("eligibleCategories", $"'{category}' is not a project category: {string.Join(", ", Programme.ProjectCategories)}");
+                errors.Add("eligibleCategories", FieldErrors.OneOf(Programme.ProjectCategories)
+                    .Saying($"'{category}' is not a project category: {string.Join(", ", Programme.ProjectCategories)}"));
     }
 }

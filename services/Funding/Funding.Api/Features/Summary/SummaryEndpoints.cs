@@ -22,8 +22,8 @@ public static class SummaryEndpoints
     {
         var errors = new ValidationErrors()
             .Range(year, 2000, 2100, "year")
-            .When(regionCode is not null && !Regions.IsKnown(regionCode), "regionCode", "is not a region of the city");
-        if (!errors.IsEmpty) return Problem.Validation(errors.ToDictionary());
+            .When(regionCode is not null && !Regions.IsKnown(regionCode), "regionCode", FieldErrors.UnknownRegion);
+        if (!errors.IsEmpty) return Problem.Validation(errors);
         // A county reads its own summary; asking for another region is like asking for a row outside scope.
         if (regionCode is not null && !caller.CanRead(regionCode)) return Problem.NotFound("Region", regionCode);
         var region = regionCode ?? (caller.IsCity ? null : caller.RegionCode);

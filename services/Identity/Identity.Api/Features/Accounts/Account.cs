@@ -56,5 +56,5 @@ public static class PasswordPolicy
     public static ValidationErrors NewPassword(this ValidationErrors errors, string? password, string field) => errors
         .Required(password, field)
         .MaxLength(password, MaxLength, field)
-        .When(password is not null && password.Length < MinLength, field, $"must be at least {MinLength} characters");
+        .When(password is not null && password.Length < MinLength, field, FieldErrors.MinLength(MinLength));
 }

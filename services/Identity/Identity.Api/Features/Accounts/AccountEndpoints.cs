@@ -22,14 +22,15 @@ public sealed record CreateAccountRequest(string? UserName, string? DisplayName,
     {
         errors.Required(UserName, "userName").MaxLength(UserName, UserNames.MaxLength, "userName")
             .When(!string.IsNullOrWhiteSpace(UserName) && UserNames.Normalize(UserName) is null, "userName",
-                "may contain only letters, digits and . _ - @")
+                FieldErrors.InvalidFormat("may contain only letters, digits and . _ - @"))
             .Required(DisplayName, "displayName").MaxLength(DisplayName, 100, "displayName")
             .NewPassword(Password, "password")
             .Required(RegionCode, "regionCode")
-            .When(RegionCode is not null && !Regions.IsKnown(RegionCode), "regionCode", "is not a region of the city")
+            .When(RegionCode is not null && !Regions.IsKnown(RegionCode), "regionCode", FieldErrors.UnknownRegion)
             .Required(Role, "role")
-            .When(Role is not null && !BureauRoles.IsKnown(Role), "role", "is not a bureau role: " + string.Join(", ", BureauRoles.All))
-            .When(Role == BureauRoles.Township && string.IsNullOrWhiteSpace(Township), "township", "is required for a township user");
+            .When(Role is not null && !BureauRoles.IsKnown(Role), "role",
+                FieldErrors.OneOf(BureauRoles.All).Saying("is not a bureau role: " + string.Join(", ", BureauRoles.All)))
+            .When(Role == BureauRoles.Township && string.IsNullOrWhiteSpace(Township), "township", FieldErrors.Required.Saying("is required for a township user"));
     }
 }
 
@@ -37,7 +38,8 @@ public sealed record UpdateAccountRequest(string? DisplayName, string? Role, str
 {
     public void Validate(ValidationErrors errors) => errors
         .MaxLength(DisplayName, 100, "displayName")
-        .When(Role is not null && !BureauRoles.IsKnown(Role), "role", "is not a bureau role: " + string.Join(", ", BureauRoles.All));
+        .When(Role is not null && !BureauRoles.IsKnown(Role), "role",
+            FieldErrors.OneOf(BureauRoles.All).Saying("is not a bureau role: " + string.Join(", ", BureauRoles.All)));
 }
 
 public sealed record SetPasswordRequest(string? Password) : IValidatable
@@ -50,7 +52,7 @@ public sealed record ChangeOwnPasswordRequest(string? CurrentPassword, string? N
     public void Validate(ValidationErrors errors) => errors.Required(CurrentPassword, "currentPassword")
         .MaxLength(CurrentPassword, PasswordPolicy.MaxLength, "currentPassword")
         .NewPassword(NewPassword, "newPassword")
-        .When(NewPassword is not null && NewPassword == CurrentPassword, "newPassword", "must differ from the current password");
+        .When(NewPassword is not null && NewPassword == CurrentPassword, "newPassword", FieldErrors.SameAsCurrentPassword);
 }
 
 /// <summary>Account administration: an admin manages its own region's accounts; the city's admin manages all.</summary>

@@ -43,7 +43,7 @@ public static class ImportEndpoints
             return period is null ? TypedResults.File(ProjectSheet.Template(), ProjectSheet.ContentType, "项目库导入模板.xlsx") : PeriodOnlyForProgress();
         if (period is null) return TypedResults.File(ProgressSheet.Template("", null, []), ProjectSheet.ContentType, "月度调度导入模板.xlsx");
         if (!Period.TryParseMonth(period, out var month))
-            return Problem.Validation(new Dictionary<string, string[]> { ["period"] = ["must be a month written like 2025-03"] });
+            return Problem.Validation("period", FieldErrors.InvalidMonth);
         var lines = await ProgressTemplate.LinesAsync(db, caller, month, ct);
         if (lines is null) return Problem.Unprocessable("too_many_rows", $"More than {ProgressTemplate.MaxRows:N0} projects: ask for the sheet of one county.");
         var bytes = ProgressSheet.Template(ProgressTemplate.ScopeName(caller), month, lines);
@@ -53,10 +53,10 @@ public static class ImportEndpoints
     static ImportKind? ParseKind(string? kind) => kind is null ? ImportKind.Projects : QueryEnum.Parse<ImportKind>(kind);
 
     static ProblemHttpResult UnknownKind() =>
-        Problem.Validation(new Dictionary<string, string[]> { ["kind"] = ["must be projects or progress"] });
+        Problem.Validation("kind", FieldErrors.OneOf(["projects", "progress"]).Saying("must be projects or progress"));
 
     static ProblemHttpResult PeriodOnlyForProgress() =>
-        Problem.Validation(new Dictionary<string, string[]> { ["period"] = ["only the progress sheet (kind=progress) is filled for a month"] });
+        Problem.Validation("period", FieldErrors.NotApplicable("only the progress sheet (kind=progress) is filled for a month"));
 
     static async Task<Results<Ok<ImportJobResponse>, Accepted<ImportJobResponse>, ProblemHttpResult>> Upload(HttpRequest request,
         [FromQuery] string? kind, [FromQuery] bool? goodRowsOnly, ProjectsDb db, CallerScope caller, TimeProvider clock, ProjectImporter importer, ImportQueue queue,
@@ -163,7 +163,7 @@ public static class ImportEndpoints
         if (status is not null)
         {
             if (QueryEnum.Parse<ImportStatus>(status) is not { } wanted)
-                return Problem.Validation(new Dictionary<string, string[]> { ["status"] = ["must be queued, running, completed, rejected or failed"] });
+                return Problem.Validation("status", QueryEnum.Invalid<ImportStatus>().Saying("must be queued, running, completed, rejected or failed"));
             query = query.Where(j => j.Status == wanted);
         }
         var result = await query.OrderByDescending(j => j.CreatedAt)

@@ -1,5 +1,6 @@
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Problems;
+using Platform.ServiceDefaults.Text;
 using Platform.Spreadsheets;
 using ProjectLibrary.Api.Features.Projects;
 
@@ -73,8 +74,7 @@ public static class ImportPlanner
             {
                 var validation = new ValidationErrors();
                 merged.Validate(validation);
-                foreach (var (field, messages) in validation.ToDictionary())
-                    foreach (var message in messages) Error(field, ImportMessages.Chinese(message));
+                foreach (var (field, error) in validation.All) Error(field, Chinese.Of(error));
             }
             if (errors.Count == 0) CheckIdentifiers(merged, existing?.Id, row.Row, lookups, claimed, Error);
             if (errors.Count == 0 && existing is not null) CheckLifecycleUnchanged(row, existing, Error);

@@ -1,4 +1,6 @@
 using Platform.ServiceDefaults;
+using Platform.ServiceDefaults.Problems;
+using Platform.ServiceDefaults.Text;
 using Platform.Spreadsheets;
 using ProjectLibrary.Api.Features.Progress;
 
@@ -45,7 +47,7 @@ public static class ProgressSheetReader
         string? Required(string field)
         {
             var text = layout.Text(row, field);
-            if (text is null) Error(field, "必填");
+            if (text is null) Error(field, Chinese.Of(FieldErrors.Required));
             return text;
         }
 
@@ -69,13 +71,13 @@ public static class ProgressSheetReader
             else
             {
                 amount *= layout.Factor("completedInvestment");
-                if (amount < 0) Error("completedInvestment", "不能为负数");
-                else if (amount > Platform.Contracts.Amounts.MaxPerRecord) Error("completedInvestment", "数值过大");
-                else if (decimal.Round(amount, 2) != amount) Error("completedInvestment", "最多保留两位小数（万元）");
+                if (amount < 0) Error("completedInvestment", Chinese.Of(FieldErrors.Negative));
+                else if (amount > Platform.Contracts.Amounts.MaxPerRecord) Error("completedInvestment", Chinese.Of(FieldErrors.TooLarge));
+                else if (decimal.Round(amount, 2) != amount) Error("completedInvestment", Chinese.Of(FieldErrors.MoneyDecimals));
             }
         }
         var note = layout.Text(row, "note");
-        if (note is { Length: > 2000 }) Error("note", "不能超过 2000 个字");
+        if (note is { Length: > 2000 }) Error("note", Chinese.Of(FieldErrors.MaxLength(2000)));
         var code = layout.Text(row, "nationalCode");
         Guid? projectId = null;
         if (layout.Text(row, "projectId") is { } idText)

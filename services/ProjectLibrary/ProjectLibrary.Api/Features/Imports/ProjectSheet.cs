@@ -1,4 +1,5 @@
 using Platform.ServiceDefaults.Auth;
+using Platform.ServiceDefaults.Text;
 using Platform.Spreadsheets;
 using ProjectLibrary.Api.Features.Projects;
 
@@ -19,29 +20,11 @@ public static class ProjectSheet
     public const string SheetName = "项目库";
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    public static readonly IReadOnlyDictionary<ProjectCategory, string> Categories = new Dictionary<ProjectCategory, string>
-    {
-        [ProjectCategory.Industry] = "产业", [ProjectCategory.Infrastructure] = "基础设施", [ProjectCategory.Livelihood] = "民生",
-        [ProjectCategory.Ecology] = "生态环保", [ProjectCategory.CultureTourism] = "文旅康养", [ProjectCategory.UrbanRenewal] = "城市更新",
-        [ProjectCategory.RuralIndustry] = "乡村产业", [ProjectCategory.RealEstate] = "房地产", [ProjectCategory.Other] = "其他",
-    };
-
-    public static readonly IReadOnlyDictionary<ProjectNature, string> Natures = new Dictionary<ProjectNature, string>
-    {
-        [ProjectNature.New] = "新建", [ProjectNature.Continuing] = "续建", [ProjectNature.Expansion] = "扩建", [ProjectNature.Renovation] = "改建",
-    };
-
-    public static readonly IReadOnlyDictionary<ProjectStage, string> Stages = new Dictionary<ProjectStage, string>
-    {
-        [ProjectStage.Conceived] = "谋划", [ProjectStage.Reserve] = "储备", [ProjectStage.Preparation] = "前期",
-        [ProjectStage.UnderConstruction] = "在建", [ProjectStage.Completed] = "竣工", [ProjectStage.Operating] = "投产达效",
-        [ProjectStage.Suspended] = "暂停", [ProjectStage.Terminated] = "终止",
-    };
-
-    public static readonly IReadOnlyDictionary<KeyLevel, string> KeyLevels = new Dictionary<KeyLevel, string>
-    {
-        [KeyLevel.None] = "一般", [KeyLevel.County] = "县级重点", [KeyLevel.City] = "市级重点", [KeyLevel.Provincial] = "省级重点",
-    };
+    // The labels come from the platform's one Chinese table, as the console's do.
+    public static readonly IReadOnlyDictionary<ProjectCategory, string> Categories = Chinese.Labels<ProjectCategory>();
+    public static readonly IReadOnlyDictionary<ProjectNature, string> Natures = Chinese.Labels<ProjectNature>();
+    public static readonly IReadOnlyDictionary<ProjectStage, string> Stages = Chinese.Labels<ProjectStage>();
+    public static readonly IReadOnlyDictionary<KeyLevel, string> KeyLevels = Chinese.Labels<KeyLevel>();
 
     static readonly string[] YesNo = ["是", "否"];
 

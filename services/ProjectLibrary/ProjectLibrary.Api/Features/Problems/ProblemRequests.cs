@@ -37,7 +37,7 @@ public sealed record ProblemFilter(string? Status, string? Department, bool? Ove
     public ProblemCategory? CategoryValue => QueryEnum.Parse<ProblemCategory>(Category);
 
     public void Validate(ValidationErrors errors) => errors
-        .When(RegionCode is not null && !Regions.IsKnown(RegionCode), "regionCode", "is not a region of the city")
+        .When(RegionCode is not null && !Regions.IsKnown(RegionCode), "regionCode", FieldErrors.UnknownRegion)
         .MaxLength(Q, 100, "q")
         .Enum<ProblemStatus>(Status, "status").Enum<ProblemLevel>(Level, "level").Enum<ProblemCategory>(Category, "category");
 }

@@ -14,9 +14,9 @@ public sealed record ProgressRequest(string? Period, decimal? CompletedInvestmen
     public void Validate(ValidationErrors errors)
     {
         errors.Required(Period, "period")
-            .When(Period is not null && !global::Platform.ServiceDefaults.Period.TryParseMonth(Period, out _), "period", "must be a month written like 2025-03")
+            .When(Period is not null && !global::Platform.ServiceDefaults.Period.TryParseMonth(Period, out _), "period", FieldErrors.InvalidMonth)
             .Required(CompletedInvestment, "completedInvestment").Amount(CompletedInvestment, "completedInvestment")
-            .When(CompletedInvestment is { } v && decimal.Round(v, 2) != v, "completedInvestment", "has more than two decimal places (万元)")
+            .When(CompletedInvestment is { } v && decimal.Round(v, 2) != v, "completedInvestment", FieldErrors.MoneyDecimals)
             .MaxLength(Note, 2000, "note");
     }
 }
@@ -86,7 +86,7 @@ public static class ProgressEndpoints
         var project = await db.Projects.AsNoTracking().VisibleTo(caller).FirstOrDefaultAsync(p => p.Id == id, ct);
         if (project is null) return Problem.NotFound("Project", id);
         if (year is < 2000 or > 2100)
-            return Problem.Validation(new Dictionary<string, string[]> { ["year"] = ["must be between 2000 and 2100"] });
+            return Problem.Validation("year", FieldErrors.OutOfRange(2000, 2100));
         var y = year ?? project.Year;
         var months = await db.Progress.AsNoTracking().Where(x => x.ProjectId == id && x.Year == y).OrderBy(x => x.Month).ToListAsync(ct);
         var locked = await db.ProgressLocks.AsNoTracking().Where(l => l.RegionCode == project.RegionCode && l.Year == y)

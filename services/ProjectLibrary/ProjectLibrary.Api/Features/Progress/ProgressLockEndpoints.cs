@@ -12,9 +12,9 @@ public sealed record LockRequest(string? RegionCode, string? Period) : IValidata
 {
     public void Validate(ValidationErrors errors) => errors
         .Required(RegionCode, "regionCode")
-        .When(RegionCode is not null && !Regions.IsKnown(RegionCode), "regionCode", "is not a region of the city")
+        .When(RegionCode is not null && !Regions.IsKnown(RegionCode), "regionCode", FieldErrors.UnknownRegion)
         .Required(Period, "period")
-        .When(Period is not null && !global::Platform.ServiceDefaults.Period.TryParseMonth(Period, out _), "period", "must be a month written like 2025-03");
+        .When(Period is not null && !global::Platform.ServiceDefaults.Period.TryParseMonth(Period, out _), "period", FieldErrors.InvalidMonth);
 }
 
 public sealed record LockResponse(string RegionCode, string Period, string LockedBy, DateTimeOffset LockedAt);
@@ -63,7 +63,7 @@ public static class ProgressLockEndpoints
     {
         var errors = new ValidationErrors();
         new LockRequest(regionCode, period).Validate(errors);
-        if (!errors.IsEmpty) return Problem.Validation(errors.ToDictionary());
+        if (!errors.IsEmpty) return Problem.Validation(errors);
         if (caller.WriteRefusal(Locking, regionCode!) is { } refusal) return refusal;
         Period.TryParseMonth(period, out var month);
         var entry = await Find(db, regionCode!, month, ct);

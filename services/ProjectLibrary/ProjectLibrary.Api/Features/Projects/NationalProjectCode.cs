@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Platform.ServiceDefaults.Auth;
+using Platform.ServiceDefaults.Problems;
 
 namespace ProjectLibrary.Api.Features.Projects;
 
@@ -15,13 +16,16 @@ public static partial class NationalProjectCode
     /// <summary>Shanxi province: provincially coded projects carry the province's code.</summary>
     const string Province = "140000";
 
-    public static string? Problem(string code)
+    /// <summary>Null when the code is well formed, otherwise what is wrong with it.</summary>
+    public static FieldError? Error(string code)
     {
-        if (!Pattern().IsMatch(code)) return "must look like YYMM-RRRRRR-DD-TT-NNNNNN (24 characters, digits and dashes)";
+        if (!Pattern().IsMatch(code)) return FieldErrors.NationalCodeFormat;
         var month = int.Parse(code.AsSpan(2, 2));
-        if (month is < 1 or > 12) return "has a time segment YYMM whose month is not 01–12";
+        if (month is < 1 or > 12) return FieldErrors.NationalCodeMonth;
         var region = code.Substring(5, 6);
-        if (region != Province && !Regions.IsKnown(region)) return $"has region segment {region}, which is not a region of the city or province";
-        return null;
+        return region != Province && !Regions.IsKnown(region) ? FieldErrors.NationalCodeRegion(region) : null;
     }
+
+    /// <summary>What is wrong with the code, in English; null when well formed.</summary>
+    public static string? Problem(string code) => Error(code)?.Message;
 }

@@ -51,7 +51,7 @@ public static class ProjectEndpoints
     {
         Period? period = Period.TryParseMonth(asOf, out var parsed) ? parsed : null;
         if (asOf is not null && period is null)
-            return Problem.Validation(new Dictionary<string, string[]> { ["asOf"] = ["must be a month written like 2025-06"] });
+            return Problem.Validation("asOf", FieldErrors.InvalidMonth.Saying("must be a month written like 2025-06"));
         var project = await db.Projects.AsNoTracking().VisibleTo(caller).FirstOrDefaultAsync(p => p.Id == id, ct);
         if (project is null) return Problem.NotFound("Project", id);
         response.Headers.ETag = project.ETag;

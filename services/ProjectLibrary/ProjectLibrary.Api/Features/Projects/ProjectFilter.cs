@@ -26,11 +26,11 @@ public sealed record ProjectFilter(
 
     public void Validate(ValidationErrors errors)
     {
-        errors.When(AsOf is not null && AsOfPeriod is null, "asOf", "must be a month written like 2025-06")
-            .When(RegionCode is not null && !Regions.IsKnown(RegionCode), "regionCode", "is not a region of the city")
+        errors.When(AsOf is not null && AsOfPeriod is null, "asOf", FieldErrors.InvalidMonth.Saying("must be a month written like 2025-06"))
+            .When(RegionCode is not null && !Regions.IsKnown(RegionCode), "regionCode", FieldErrors.UnknownRegion)
             .Range(Year, 2000, 2100, "year")
             .MaxLength(Q, 100, "q")
-            .When(Format is not null && Format is not ("json" or "xlsx"), "format", "must be json or xlsx")
+            .When(Format is not null && Format is not ("json" or "xlsx"), "format", FieldErrors.OneOf(["json", "xlsx"]).Saying("must be json or xlsx"))
             .Enum<ProjectStage>(Stage, "stage").Enum<ProjectCategory>(Category, "category").Enum<KeyLevel>(KeyLevel, "keyLevel")
             .Enum<StartKind>(StartKind, "startKind").Enum<WarningLevel>(WarningLevel, "warningLevel");
     }

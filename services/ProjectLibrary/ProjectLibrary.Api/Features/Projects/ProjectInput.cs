@@ -40,7 +40,8 @@ public sealed record ProjectInput : IValidatable
     {
         errors.Required(Name, "name").MaxLength(Name, 200, "name")
             .Required(RegionCode, "regionCode")
-            .When(RegionCode is not null && !Regions.IsKnown(RegionCode), "regionCode", "is not a region of the city (GB/T 2260 code, 开发区 140571)")
+            .When(RegionCode is not null && !Regions.IsKnown(RegionCode), "regionCode",
+                FieldErrors.UnknownRegion.Saying("is not a region of the city (GB/T 2260 code, 开发区 140571)"))
             .MaxLength(Township, 50, "township")
             .Required(Category, "category")
             .Required(Nature, "nature")
@@ -48,9 +49,9 @@ public sealed record ProjectInput : IValidatable
             .MaxLength(Description, 4000, "description")
             .Required(TotalInvestment, "totalInvestment").Amount(TotalInvestment, "totalInvestment")
             .Required(AnnualPlannedInvestment, "annualPlannedInvestment").Amount(AnnualPlannedInvestment, "annualPlannedInvestment")
-            .When(AnnualPlannedInvestment > TotalInvestment, "annualPlannedInvestment", "must not exceed the total investment")
+            .When(AnnualPlannedInvestment > TotalInvestment, "annualPlannedInvestment", FieldErrors.ExceedsTotalInvestment)
             .Required(Year, "year").Range(Year, 2000, 2100, "year")
-            .When(PlannedStartDate > PlannedFinishDate, "plannedFinishDate", "must not be before the planned start date")
+            .When(PlannedStartDate > PlannedFinishDate, "plannedFinishDate", FieldErrors.BeforePlannedStart)
             .MaxLength(LeaderInCharge, 50, "leaderInCharge")
             .MaxLength(ResponsibleUnit, 100, "responsibleUnit")
             .MaxLength(ContactPerson, 50, "contactPerson")
@@ -58,9 +59,9 @@ public sealed record ProjectInput : IValidatable
             .MaxLength(StatisticsCode, 50, "statisticsCode")
             .MaxLength(BondProjectId, 50, "bondProjectId")
             .MaxLength(LocalNumber, 50, "localNumber");
-        if (!string.IsNullOrEmpty(NationalCode) && NationalProjectCode.Problem(NationalCode) is { } problem)
+        if (!string.IsNullOrEmpty(NationalCode) && NationalProjectCode.Error(NationalCode) is { } problem)
             errors.Add("nationalCode", problem);
         foreach (var (value, field) in new[] { (TotalInvestment, "totalInvestment"), (AnnualPlannedInvestment, "annualPlannedInvestment") })
-            if (value is { } v && decimal.Round(v, 2) != v) errors.Add(field, "has more than two decimal places (万元)");
+            if (value is { } v && decimal.Round(v, 2) != v) errors.Add(field, FieldErrors.MoneyDecimals);
     }
 }

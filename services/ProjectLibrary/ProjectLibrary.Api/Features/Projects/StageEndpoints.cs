@@ -15,7 +15,7 @@ namespace ProjectLibrary.Api.Features.Projects;
 public sealed record StageRequest(ProjectStage? Stage, DateOnly? Date) : IValidatable
 {
     public void Validate(ValidationErrors errors) => errors.Required(Stage, "stage")
-        .When(Date is { Year: < 2000 }, "date", "must be a real date of the project's life");
+        .When(Date is { Year: < 2000 }, "date", FieldErrors.ImplausibleDate);
 }
 
 public static class StageEndpoints

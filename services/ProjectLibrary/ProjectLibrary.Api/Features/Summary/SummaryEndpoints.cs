@@ -34,9 +34,9 @@ public static class SummaryEndpoints
     {
         var errors = new ValidationErrors()
             .Required(period, "period")
-            .When(period is not null && !Period.TryParseMonth(period, out _), "period", "must be a month written like 2025-03")
-            .When(regionCode is not null && !Regions.IsKnown(regionCode), "regionCode", "is not a region of the city");
-        if (!errors.IsEmpty) return Problem.Validation(errors.ToDictionary());
+            .When(period is not null && !Period.TryParseMonth(period, out _), "period", FieldErrors.InvalidMonth)
+            .When(regionCode is not null && !Regions.IsKnown(regionCode), "regionCode", FieldErrors.UnknownRegion);
+        if (!errors.IsEmpty) return Problem.Validation(errors);
         Period.TryParseMonth(period, out var month);
         var (y, m) = (month.Year, month.Month);
 

@@ -18,11 +18,12 @@ public sealed record FigureInput(Guid? ProjectId, string? Period, decimal? Compl
 {
     public void Validate(ValidationErrors errors)
     {
-        errors.Required(ProjectId, "projectId").When(ProjectId == Guid.Empty, "projectId", "is required")
+        errors.Required(ProjectId, "projectId").When(ProjectId == Guid.Empty, "projectId", FieldErrors.Required)
             .Required(Period, "period")
-            .When(Period is not null && !global::Platform.ServiceDefaults.Period.TryParseMonth(Period, out _), "period", "must be a month written YYYY-MM, e.g. 2025-03")
+            .When(Period is not null && !global::Platform.ServiceDefaults.Period.TryParseMonth(Period, out _), "period",
+                FieldErrors.InvalidMonth.Saying("must be a month written YYYY-MM, e.g. 2025-03"))
             .Required(CompletedInvestment, "completedInvestment").Amount(CompletedInvestment, "completedInvestment")
-            .When(CompletedInvestment is { } v && decimal.Round(v, 2) != v, "completedInvestment", "has more than two decimal places (万元)");
+            .When(CompletedInvestment is { } v && decimal.Round(v, 2) != v, "completedInvestment", FieldErrors.MoneyDecimals);
     }
 }
 

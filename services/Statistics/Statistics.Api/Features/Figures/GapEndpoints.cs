@@ -45,7 +45,7 @@ public static class GapEndpoints
         string? period, string? regionCode, bool? flaggedOnly, int? page, int? pageSize, CancellationToken ct)
     {
         if (!Period.TryParseMonth(period, out var parsed))
-            return Problem.Validation(new Dictionary<string, string[]> { ["period"] = ["is required, a month written YYYY-MM, e.g. 2025-03"] });
+            return Problem.Validation("period", FieldErrors.InvalidMonth.Saying("is required, a month written YYYY-MM, e.g. 2025-03"));
         var month = parsed.ToString();
 
         var scheduled = db.ScheduledFigures.Where(s => s.Period == month);

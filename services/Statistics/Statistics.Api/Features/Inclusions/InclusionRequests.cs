@@ -20,18 +20,19 @@ public sealed record InclusionApplication : IValidatable
     public void Validate(ValidationErrors errors)
     {
         errors.Required(ProjectId, "projectId")
-            .When(ProjectId == Guid.Empty, "projectId", "is required")
+            .When(ProjectId == Guid.Empty, "projectId", FieldErrors.Required)
             .Required(MainConstructionContent, "mainConstructionContent").MaxLength(MainConstructionContent, 4000, "mainConstructionContent")
             .Required(ConstructionContract, "constructionContract").MaxLength(ConstructionContract, 200, "constructionContract")
-            .When(SitePhotos is null || SitePhotos.Count(p => !string.IsNullOrWhiteSpace(p)) == 0, "sitePhotos", "at least one site photo (现场照片) is required")
-            .When(SitePhotos is { Count: > 50 }, "sitePhotos", "must be at most 50 photos")
-            .When(SitePhotos?.Any(p => p?.Length > 500) == true, "sitePhotos", "each reference must be at most 500 characters")
+            .When(SitePhotos is null || SitePhotos.Count(p => !string.IsNullOrWhiteSpace(p)) == 0, "sitePhotos",
+                FieldErrors.EmptyList("at least one site photo (现场照片) is required"))
+            .When(SitePhotos is { Count: > 50 }, "sitePhotos", FieldErrors.TooMany(50, "must be at most 50 photos"))
+            .When(SitePhotos?.Any(p => p?.Length > 500) == true, "sitePhotos", FieldErrors.EntryTooLong(500, "each reference must be at most 500 characters"))
             .MaxLength(ApprovalDocument, 200, "approvalDocument")
             .MaxLength(Note, 2000, "note");
         if (string.IsNullOrWhiteSpace(ApprovalDocument))
         {
             if (Substitute is null)
-                errors.Add("approvalDocument", "the 立项文件 is required, or a substitute (constructionPermit, design or feasibilityStudy) with an explanation");
+                errors.Add("approvalDocument", FieldErrors.ApprovalDocumentRequired);
             else
                 errors.Required(Substitute.Kind, "substitute.kind")
                     .Required(Substitute.Reference, "substitute.reference")
