@@ -2,7 +2,6 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Contracts.ProjectLibrary;
 using Platform.Messaging;
-using Platform.Testing;
 using ProjectUpdatedConsumer = Approvals.Api.Features.Checklists.ProjectUpdatedConsumer;
 
 namespace Approvals.Tests;

@@ -1,7 +1,6 @@
 using MassTransit;
 using Platform.Contracts.ProjectLibrary;
 using Platform.Messaging;
-using Platform.Testing;
 
 namespace City.Tests;
 

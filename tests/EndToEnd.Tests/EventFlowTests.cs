@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Net;
 using MassTransit;
 using Platform.Contracts.ProjectLibrary;
-using Platform.Testing;
 
 namespace EndToEnd.Tests;
 

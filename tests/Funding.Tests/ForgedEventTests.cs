@@ -2,7 +2,6 @@ using System.Net;
 using MassTransit;
 using Platform.Contracts.ProjectLibrary;
 using Platform.Messaging;
-using Platform.Testing;
 using ProjectUpdatedConsumer = Funding.Api.Features.Projects.ProjectUpdatedConsumer;
 
 namespace Funding.Tests;
