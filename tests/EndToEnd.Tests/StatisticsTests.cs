@@ -48,7 +48,7 @@ public sealed class StatisticsTests(PlatformFixture fixture)
         Assert.Equal("approved", approved.GetProperty("status").GetString());
         Assert.Null(await PendingItem(bureau, id));
 
-        await Eventually.Found(async () =>
+        await Eventually.Found<JsonElement>(async () =>
         {
             var project = await (await office.GetAsync($"/api/projects/{id}")).ShouldBe(HttpStatusCode.OK);
             return project.TryGetProperty("isIncludedInStatistics", out var included) && included.GetBoolean() ? project : null;
@@ -65,7 +65,7 @@ public sealed class StatisticsTests(PlatformFixture fixture)
         var whole = await CreateProject(office, $"阳城县东部片区一体化供水工程{suffix}");
         var phaseOne = await CreateProject(office, $"阳城县东部片区一体化供水工程{suffix}（一期）");
 
-        var pair = await Eventually.Found(async () =>
+        var pair = await Eventually.Found<JsonElement>(async () =>
         {
             var page = await (await bureau.GetAsync($"/api/statistics/duplicates?projectId={phaseOne}&pageSize=200")).ShouldBe(HttpStatusCode.OK);
             return page.GetProperty("items").EnumerateArray()
