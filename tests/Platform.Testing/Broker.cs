@@ -11,6 +11,7 @@ public static class Broker
         string? clientName = null) => new ConnectionFactory
     {
         HostName = TestEnvironment.RabbitHost,
+        Port = TestEnvironment.RabbitPort,
         VirtualHost = virtualHost ?? TestEnvironment.RabbitVirtualHost,
         UserName = user ?? TestEnvironment.RabbitUser,
         Password = password ?? TestEnvironment.RabbitPassword,

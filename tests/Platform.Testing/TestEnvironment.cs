@@ -16,6 +16,7 @@ public static class TestEnvironment
     public static readonly string RunId = Guid.NewGuid().ToString("N")[..8];
 
     public static string RabbitHost => Environment.GetEnvironmentVariable("PLATFORM_TEST_MQ_HOST") ?? "127.0.0.1";
+    public static int RabbitPort => int.TryParse(Environment.GetEnvironmentVariable("PLATFORM_TEST_MQ_PORT"), out var port) ? port : 5672;
     public static string RabbitVirtualHost => Environment.GetEnvironmentVariable("PLATFORM_TEST_MQ_VHOST") ?? "platform_test";
 
     /// <summary>The operator user: full rights on the test vhost, for harness buses that publish or inspect freely. Never a service's.</summary>
@@ -43,6 +44,7 @@ public static class TestEnvironment
     static Dictionary<string, string?> RabbitSettings(string user, string password) => new()
     {
         ["RabbitMq:Host"] = RabbitHost,
+        ["RabbitMq:Port"] = RabbitPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["RabbitMq:VirtualHost"] = RabbitVirtualHost,
         ["RabbitMq:Username"] = user,
         ["RabbitMq:Password"] = password,
