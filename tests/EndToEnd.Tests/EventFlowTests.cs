@@ -17,13 +17,7 @@ public sealed class EventFlowTests(PlatformFixture fixture) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _bus = Bus.Factory.CreateUsingRabbitMq(cfg =>
-        {
-            cfg.Host(TestEnvironment.RabbitHost, TestEnvironment.RabbitVirtualHost, h =>
-            {
-                h.Username(TestEnvironment.RabbitUser);
-                h.Password(TestEnvironment.RabbitPassword);
-            });
+        _bus = await Broker.StartBusAsync(cfg =>
             cfg.ReceiveEndpoint($"e2e-observer-{PlatformUnderTest.RunId}", e =>
             {
                 e.AutoDelete = true;
@@ -33,9 +27,7 @@ public sealed class EventFlowTests(PlatformFixture fixture) : IAsyncLifetime
                     Received[context.Message.Project.ProjectId] = context;
                     return Task.CompletedTask;
                 });
-            });
-        });
-        await _bus.StartAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
+            }));
     }
 
     public async Task DisposeAsync() => await _bus.StopAsync();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MassTransit;
 using RabbitMQ.Client;
 
 namespace Platform.Testing;
@@ -17,6 +18,27 @@ public static class Broker
         Password = password ?? TestEnvironment.RabbitPassword,
         ClientProvidedName = clientName,
     }.CreateConnectionAsync();
+
+    /// <summary>
+    /// A started bus of the test's own on the test vhost, as the operator (to observe or publish freely) or as
+    /// <paramref name="user"/> (e.g. a service's broker user, to act with exactly its rights).
+    /// </summary>
+    public static async Task<IBusControl> StartBusAsync(Action<IRabbitMqBusFactoryConfigurator>? configure = null,
+        string? user = null, string? password = null)
+    {
+        var bus = Bus.Factory.CreateUsingRabbitMq(cfg =>
+        {
+            cfg.Host(TestEnvironment.RabbitHost, (ushort)TestEnvironment.RabbitPort, TestEnvironment.RabbitVirtualHost, h =>
+            {
+                h.Username(user ?? TestEnvironment.RabbitUser);
+                h.Password(password ?? TestEnvironment.RabbitPassword);
+            });
+            configure?.Invoke(cfg);
+        });
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await bus.StartAsync(timeout.Token);
+        return bus;
+    }
 
     /// <summary>Runs rabbitmqctl (it sees every queue, exclusive ones too) and returns its output; throws when it fails.</summary>
     public static async Task<string> RabbitMqCtl(params string[] args)

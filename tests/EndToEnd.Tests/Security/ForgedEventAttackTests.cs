@@ -25,21 +25,8 @@ public sealed class ForgedEventAttackTests(PlatformFixture fixture) : IAsyncLife
     {
         // The strongest foothold: the project library's own broker user, the one allowed to publish ProjectUpdated.
         var (user, password) = TestEnvironment.ServiceBrokerUser("projects");
-        _attacker = Bus.Factory.CreateUsingRabbitMq(cfg =>
-        {
-            cfg.Host(TestEnvironment.RabbitHost, TestEnvironment.RabbitVirtualHost, h =>
-            {
-                h.Username(user);
-                h.Password(password);
-            });
-        });
-        _observer = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host(TestEnvironment.RabbitHost, TestEnvironment.RabbitVirtualHost, h =>
-        {
-            h.Username(TestEnvironment.RabbitUser);
-            h.Password(TestEnvironment.RabbitPassword);
-        }));
-        await _attacker.StartAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
-        await _observer.StartAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
+        _attacker = await Broker.StartBusAsync(user: user, password: password);
+        _observer = await Broker.StartBusAsync();
     }
 
     public async Task DisposeAsync()
