@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Platform.Messaging;
 using Xunit;
 
 namespace Platform.Testing;
@@ -107,6 +108,25 @@ public class ServiceFactory<TProgram> : WebApplicationFactory<TProgram>, IAsyncL
         // A failed attempt may still succeed on retry, so a fault is reported only if the deadline passes.
         await Eventually.True(() => Consumed.Count(id) > before, $"{message.GetType().Name} {id} to be consumed", 60,
             () => Consumed.LastFault(id) is { } fault ? "the consumer failed: " + fault : null);
+    }
+
+    /// <summary>
+    /// Publishes a message <typeparamref name="TConsumer"/> must refuse, and asserts it did: one MessageRejectedException
+    /// raised in this process naming <paramref name="reason"/>, and the message moved to the consumer's _error queue.
+    /// </summary>
+    public async Task PublishRefused<TConsumer, TMessage>(TMessage message, Guid messageId, string reason)
+        where TConsumer : class, IConsumer where TMessage : class
+    {
+        await ReadyAsync();
+        var errorQueue = ErrorQueues.Of<TConsumer>(Services);
+        var queued = await ErrorQueues.CountAsync(errorQueue);
+        await using var faults = await Faults<TMessage>.ListenAsync(Bus);
+
+        await Publish(message, messageId);
+
+        var fault = (await faults.WaitForOwnAsync(messageId)).Single().Exceptions.Single();
+        Assert.Equal((typeof(MessageRejectedException).FullName, true), (fault.ExceptionType, fault.Message.Contains(reason)));
+        await ErrorQueues.WaitForCountAsync(errorQueue, queued + 1);
     }
 
     /// <summary>Waits until every message id went through the service's inbox (handled, with or without effect).</summary>
