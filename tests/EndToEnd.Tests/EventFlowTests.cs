@@ -41,9 +41,8 @@ public sealed class EventFlowTests(PlatformFixture fixture) : IAsyncLifetime
         var created = await (await client.SendAsync(request)).ShouldBe(HttpStatusCode.Created);
         var id = created.GetProperty("id").GetGuid();
 
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!Received.ContainsKey(id) && DateTime.UtcNow < deadline) await Task.Delay(50);
-        Assert.True(Received.TryGetValue(id, out var context), "ProjectRegistered did not arrive:\n" + fixture.Platform.Diagnostics());
+        await Eventually.True(() => Received.ContainsKey(id), "ProjectRegistered to arrive", 20, detail: fixture.Platform.Diagnostics);
+        Assert.True(Received.TryGetValue(id, out var context));
 
         Assert.Equal("140522", context.Message.Project.RegionCode);
         Assert.Equal("reserve", context.Message.Project.Stage);

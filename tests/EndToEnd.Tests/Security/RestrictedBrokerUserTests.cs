@@ -61,9 +61,8 @@ public sealed class RestrictedBrokerUserTests : IAsyncLifetime
             await channel.BasicPublishAsync(endpoint, "", false, Properties(), Encoding.UTF8.GetBytes(envelope));
         }
 
-        var errors = 0u;
-        for (var deadline = DateTime.UtcNow.AddSeconds(30); DateTime.UtcNow < deadline && errors < 2; await Task.Delay(200))
-            errors = await Broker.ReadyMessagesAsync(endpoint + "_error");
+        var errors = await Eventually.Value(() => Broker.ReadyMessagesAsync(endpoint + "_error"), n => n >= 2,
+            $"2 bad messages in {endpoint}_error", detail: () => _approvals.RecentOutput(80));
 
         Assert.True(errors == 2, $"{errors} of 2 bad messages reached {endpoint}_error:\n{_approvals.RecentOutput(80)}");
         Assert.DoesNotContain("ACCESS_REFUSED", _approvals.RecentOutput(400), StringComparison.OrdinalIgnoreCase);
