@@ -1,10 +1,6 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
-using MassTransit;
-using Microsoft.Extensions.DependencyInjection;
 using Platform.Contracts.ProjectLibrary;
-using Platform.Testing;
 
 namespace Approvals.Tests;
 
@@ -27,33 +23,6 @@ public sealed class ApprovalsFactory() : ServiceFactory<Program>("approvals_test
         PlannedStartDate = plannedStart,
     };
 
-    /// <summary>Publishes through the real broker, as the project library would; the same message id is a redelivery.</summary>
-    public async Task Publish<T>(T message, Guid? messageId = null) where T : class
-    {
-        await UntilReady();
-        await Services.GetRequiredService<IBus>().Publish(message, ctx => ctx.MessageId = messageId ?? Guid.NewGuid());
-    }
-
-    bool _ready;
-
-    /// <summary>Waits until the bus is up and the consumer queues are bound, so nothing published is lost.</summary>
-    async Task UntilReady()
-    {
-        if (_ready) return;
-        using var client = CreateClient();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            if ((await client.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK)
-            {
-                _ready = true;
-                return;
-            }
-            await Task.Delay(100);
-        }
-        throw new Xunit.Sdk.XunitException("The approvals service did not become ready.");
-    }
-
     public Task Register(ProjectSnapshot project, long version = 1, Guid? messageId = null) =>
         Publish(new ProjectRegistered { Project = project, Version = version, OccurredAt = DateTimeOffset.UtcNow }, messageId);
 
@@ -61,20 +30,12 @@ public sealed class ApprovalsFactory() : ServiceFactory<Program>("approvals_test
     public async Task<JsonElement> Checklist(Guid projectId, Func<JsonElement, bool>? until = null)
     {
         using var client = ClientFor("approvals", "140500");
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        var last = "";
-        while (DateTime.UtcNow < deadline)
-        {
-            var response = await client.GetAsync($"/api/approvals/projects/{projectId}/checklist");
-            last = await response.Content.ReadAsStringAsync();
-            if (response.StatusCode == HttpStatusCode.OK)
+        return (await Eventually.Value(async () =>
             {
-                var body = JsonDocument.Parse(last).RootElement.Clone();
-                if (until?.Invoke(body) ?? true) return body;
-            }
-            await Task.Delay(100);
-        }
-        throw new Xunit.Sdk.XunitException($"The checklist of {projectId} did not reach the expected state: {last}");
+                using var response = await client.GetAsync($"/api/approvals/projects/{projectId}/checklist");
+                return response.StatusCode == HttpStatusCode.OK ? await response.ReadJson() : (JsonElement?)null;
+            },
+            body => body is { } checklist && (until?.Invoke(checklist) ?? true), $"the checklist of {projectId} to reach the expected state", 20))!.Value;
     }
 
     public static Guid ItemId(JsonElement checklist, string code) =>
@@ -88,25 +49,4 @@ public sealed class ApprovalsFactory() : ServiceFactory<Program>("approvals_test
 public sealed class ApprovalsCollection : ICollectionFixture<ApprovalsFactory>
 {
     public const string Name = "approvals-service";
-}
-
-static class Http
-{
-    public static async Task<JsonElement> ShouldBe(this HttpResponseMessage response, HttpStatusCode status)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == status, $"expected {(int)status}, got {(int)response.StatusCode}: {body}");
-        return body.Length == 0 ? default : JsonDocument.Parse(body).RootElement.Clone();
-    }
-
-    public static async Task<JsonElement> ShouldBeProblem(this HttpResponseMessage response, HttpStatusCode status, string code)
-    {
-        var problem = await response.ShouldBe(status);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(code, problem.GetProperty("code").GetString());
-        return problem;
-    }
-
-    public static Task<HttpResponseMessage> Post(this HttpClient client, string url, object? body = null) =>
-        client.PostAsJsonAsync(url, body ?? new { });
 }

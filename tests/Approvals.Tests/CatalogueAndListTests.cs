@@ -28,14 +28,14 @@ public sealed class CatalogueAndListTests(ApprovalsFactory factory)
     {
         var code = "fire-" + Guid.NewGuid().ToString("N")[..6];
         using var county = factory.ClientFor("admin", "140522");
-        await (await county.Post("/api/approvals/procedures", Procedure(code))).ShouldBeProblem(HttpStatusCode.Forbidden, "forbidden");
+        await (await county.PostJson("/api/approvals/procedures", Procedure(code))).ShouldBeProblem(HttpStatusCode.Forbidden, "forbidden");
 
         using var city = factory.ClientFor("admin", "140500");
-        await (await city.Post("/api/approvals/procedures", Procedure(code, "no-such-code"))).ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "invalid_dependencies");
-        await (await city.Post("/api/approvals/procedures", new { code = "Bad Code" })).ShouldBeProblem(HttpStatusCode.BadRequest, "validation_failed");
-        var created = await city.Post("/api/approvals/procedures", Procedure(code, "works-planning-permit"));
+        await (await city.PostJson("/api/approvals/procedures", Procedure(code, "no-such-code"))).ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "invalid_dependencies");
+        await (await city.PostJson("/api/approvals/procedures", new { code = "Bad Code" })).ShouldBeProblem(HttpStatusCode.BadRequest, "validation_failed");
+        var created = await city.PostJson("/api/approvals/procedures", Procedure(code, "works-planning-permit"));
         await created.ShouldBe(HttpStatusCode.Created);
-        await (await city.Post("/api/approvals/procedures", Procedure(code))).ShouldBeProblem(HttpStatusCode.Conflict, "duplicate_procedure");
+        await (await city.PostJson("/api/approvals/procedures", Procedure(code))).ShouldBeProblem(HttpStatusCode.Conflict, "duplicate_procedure");
 
         var change = new { code, name = "消防设计审查", agency = "住建局", timeLimitWorkingDays = 10, requiredBeforeStart = false, active = false };
         await (await city.PutAsJsonAsync($"/api/approvals/procedures/{code}", change)).ShouldBeProblem(HttpStatusCode.PreconditionRequired, "precondition_required");
@@ -88,7 +88,7 @@ public sealed class CatalogueAndListTests(ApprovalsFactory factory)
         var checklist = await factory.Checklist(project.ProjectId);
         var eia = ApprovalsFactory.ItemId(checklist, "eia");
         using var office = factory.ClientFor("project-office", "140522");
-        await (await office.Post($"/api/approvals/items/{eia}/submit")).ShouldBe(HttpStatusCode.OK);
+        await (await office.PostJson($"/api/approvals/items/{eia}/submit")).ShouldBe(HttpStatusCode.OK);
 
         var trail = await (await office.GetAsync($"/api/approvals/audit?entityType=ChecklistItem&entityId={eia}")).ShouldBe(HttpStatusCode.OK);
         var actors = trail.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("actor").GetString()).ToList();

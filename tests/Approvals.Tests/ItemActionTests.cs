@@ -37,11 +37,11 @@ public sealed class ItemActionTests(ApprovalsFactory factory)
         {
             var id = ApprovalsFactory.ItemId(checklist, code);
             using var agency = Agency(AgencyOf[code]);
-            await (await office.Post($"/api/approvals/items/{id}/submit")).ShouldBe(HttpStatusCode.OK);
-            await (await agency.Post($"/api/approvals/items/{id}/accept")).ShouldBe(HttpStatusCode.OK);
+            await (await office.PostJson($"/api/approvals/items/{id}/submit")).ShouldBe(HttpStatusCode.OK);
+            await (await agency.PostJson($"/api/approvals/items/{id}/accept")).ShouldBe(HttpStatusCode.OK);
             var decided = withDeficiency
-                ? await agency.Post($"/api/approvals/items/{id}/acceptWithDeficiency", new { missingDocuments = new[] { "排污许可申请材料" }, commitDueDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)) })
-                : await agency.Post($"/api/approvals/items/{id}/approve", new { documentNumber = $"阳{code}〔2025〕1号" });
+                ? await agency.PostJson($"/api/approvals/items/{id}/acceptWithDeficiency", new { missingDocuments = new[] { "排污许可申请材料" }, commitDueDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)) })
+                : await agency.PostJson($"/api/approvals/items/{id}/approve", new { documentNumber = $"阳{code}〔2025〕1号" });
             await decided.ShouldBe(HttpStatusCode.OK);
         }
 
@@ -60,7 +60,7 @@ public sealed class ItemActionTests(ApprovalsFactory factory)
 
         // Supplying the 容缺 papers later approves the item without a second ApprovalsCompleted.
         using var eco = Agency("生态环境局");
-        var supplemented = await (await eco.Post($"/api/approvals/items/{ApprovalsFactory.ItemId(checklist, "eia")}/supplement")).ShouldBe(HttpStatusCode.OK);
+        var supplemented = await (await eco.PostJson($"/api/approvals/items/{ApprovalsFactory.ItemId(checklist, "eia")}/supplement")).ShouldBe(HttpStatusCode.OK);
         Assert.Equal("approved", supplemented.GetProperty("status").GetString());
         Assert.Equal(1, await Outbox("ApprovalsCompleted", projectId));
         Assert.Equal(9, await Outbox("ApprovalDecided", projectId));
@@ -72,14 +72,14 @@ public sealed class ItemActionTests(ApprovalsFactory factory)
         var checklist = await NewChecklist();
         var land = ApprovalsFactory.ItemId(checklist, "land-presite");
         using var office = factory.ClientFor("project-office", "140522");
-        await (await office.Post($"/api/approvals/items/{land}/submit")).ShouldBe(HttpStatusCode.OK);
+        await (await office.PostJson($"/api/approvals/items/{land}/submit")).ShouldBe(HttpStatusCode.OK);
 
         using var eco = Agency("生态环境局");
-        await (await eco.Post($"/api/approvals/items/{land}/accept")).ShouldBeProblem(HttpStatusCode.Forbidden, "not_your_item");
+        await (await eco.PostJson($"/api/approvals/items/{land}/accept")).ShouldBeProblem(HttpStatusCode.Forbidden, "not_your_item");
         using var otherCounty = Agency("自然资源局", "140524");
-        await (await otherCounty.Post($"/api/approvals/items/{land}/accept")).ShouldBeProblem(HttpStatusCode.NotFound, "not_found");
+        await (await otherCounty.PostJson($"/api/approvals/items/{land}/accept")).ShouldBeProblem(HttpStatusCode.NotFound, "not_found");
         using var coordinator = factory.ClientFor("approvals", "140522");
-        await (await coordinator.Post($"/api/approvals/items/{land}/accept")).ShouldBe(HttpStatusCode.OK);
+        await (await coordinator.PostJson($"/api/approvals/items/{land}/accept")).ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]
@@ -88,12 +88,12 @@ public sealed class ItemActionTests(ApprovalsFactory factory)
         var checklist = await NewChecklist();
         var eia = ApprovalsFactory.ItemId(checklist, "eia");
         using var helper = factory.ClientFor("approvals", "140522", agency: "行政审批服务管理局");
-        await (await helper.Post($"/api/approvals/items/{eia}/submit")).ShouldBeProblem(HttpStatusCode.Forbidden, "forbidden");
+        await (await helper.PostJson($"/api/approvals/items/{eia}/submit")).ShouldBeProblem(HttpStatusCode.Forbidden, "forbidden");
 
         using var coordinator = factory.ClientFor("approvals", "140522");
-        var assigned = await (await coordinator.Post($"/api/approvals/items/{eia}/agent", new { agent = "approvals@140522" })).ShouldBe(HttpStatusCode.OK);
+        var assigned = await (await coordinator.PostJson($"/api/approvals/items/{eia}/agent", new { agent = "approvals@140522" })).ShouldBe(HttpStatusCode.OK);
         Assert.Equal("approvals@140522", assigned.GetProperty("agent").GetString());
-        await (await helper.Post($"/api/approvals/items/{eia}/submit")).ShouldBe(HttpStatusCode.OK);
+        await (await helper.PostJson($"/api/approvals/items/{eia}/submit")).ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]
@@ -101,12 +101,12 @@ public sealed class ItemActionTests(ApprovalsFactory factory)
     {
         var checklist = await NewChecklist();
         using var office = factory.ClientFor("project-office", "140522");
-        var problem = await (await office.Post($"/api/approvals/items/{ApprovalsFactory.ItemId(checklist, "construction-permit")}/submit"))
+        var problem = await (await office.PostJson($"/api/approvals/items/{ApprovalsFactory.ItemId(checklist, "construction-permit")}/submit"))
             .ShouldBeProblem(HttpStatusCode.Conflict, "dependencies_pending");
         Assert.Contains("works-planning-permit", problem.GetProperty("detail").GetString());
-        await (await office.Post($"/api/approvals/items/{ApprovalsFactory.ItemId(checklist, "eia")}/approve")).ShouldBeProblem(HttpStatusCode.Forbidden, "forbidden");
+        await (await office.PostJson($"/api/approvals/items/{ApprovalsFactory.ItemId(checklist, "eia")}/approve")).ShouldBeProblem(HttpStatusCode.Forbidden, "forbidden");
         using var eco = Agency("生态环境局");
-        await (await eco.Post($"/api/approvals/items/{ApprovalsFactory.ItemId(checklist, "eia")}/approve")).ShouldBeProblem(HttpStatusCode.Conflict, "illegal_transition");
+        await (await eco.PostJson($"/api/approvals/items/{ApprovalsFactory.ItemId(checklist, "eia")}/approve")).ShouldBeProblem(HttpStatusCode.Conflict, "illegal_transition");
     }
 
     [Fact]
@@ -116,20 +116,20 @@ public sealed class ItemActionTests(ApprovalsFactory factory)
         var eia = ApprovalsFactory.ItemId(checklist, "eia");
         using var office = factory.ClientFor("project-office", "140522");
         using var eco = Agency("生态环境局");
-        await (await office.Post($"/api/approvals/items/{eia}/submit", new { date = "2999-01-01" })).ShouldBeProblem(HttpStatusCode.BadRequest, "validation_failed");
-        await (await office.Post($"/api/approvals/items/{eia}/submit", new { date = "not-a-date" })).ShouldBeProblem(HttpStatusCode.BadRequest, "malformed_request");
-        await (await office.Post($"/api/approvals/items/{eia}/submit")).ShouldBe(HttpStatusCode.OK);
+        await (await office.PostJson($"/api/approvals/items/{eia}/submit", new { date = "2999-01-01" })).ShouldBeProblem(HttpStatusCode.BadRequest, "validation_failed");
+        await (await office.PostJson($"/api/approvals/items/{eia}/submit", new { date = "not-a-date" })).ShouldBeProblem(HttpStatusCode.BadRequest, "malformed_request");
+        await (await office.PostJson($"/api/approvals/items/{eia}/submit")).ShouldBe(HttpStatusCode.OK);
 
-        var reject = await (await eco.Post($"/api/approvals/items/{eia}/reject", new { reason = " " })).ShouldBeProblem(HttpStatusCode.BadRequest, "validation_failed");
+        var reject = await (await eco.PostJson($"/api/approvals/items/{eia}/reject", new { reason = " " })).ShouldBeProblem(HttpStatusCode.BadRequest, "validation_failed");
         Assert.True(reject.GetProperty("errors").TryGetProperty("reason", out _));
-        var deficiency = await (await eco.Post($"/api/approvals/items/{eia}/acceptWithDeficiency", new { missingDocuments = Array.Empty<string>() }))
+        var deficiency = await (await eco.PostJson($"/api/approvals/items/{eia}/acceptWithDeficiency", new { missingDocuments = Array.Empty<string>() }))
             .ShouldBeProblem(HttpStatusCode.BadRequest, "validation_failed");
         Assert.True(deficiency.GetProperty("errors").TryGetProperty("missingDocuments", out _));
         Assert.True(deficiency.GetProperty("errors").TryGetProperty("commitDueDate", out _));
         await (await eco.GetAsync("/api/approvals/items?warning=late")).ShouldBeProblem(HttpStatusCode.BadRequest, "validation_failed");
         await (await eco.GetAsync("/api/approvals/items?status=done")).ShouldBeProblem(HttpStatusCode.BadRequest, "validation_failed");
         await (await eco.GetAsync("/api/approvals/pre-start")).ShouldBeProblem(HttpStatusCode.BadRequest, "validation_failed");
-        await (await eco.Post($"/api/approvals/items/{Guid.NewGuid()}/accept")).ShouldBeProblem(HttpStatusCode.NotFound, "not_found");
+        await (await eco.PostJson($"/api/approvals/items/{Guid.NewGuid()}/accept")).ShouldBeProblem(HttpStatusCode.NotFound, "not_found");
     }
 
     [Fact]
@@ -138,13 +138,13 @@ public sealed class ItemActionTests(ApprovalsFactory factory)
         var checklist = await NewChecklist();
         var (eia, soil) = (ApprovalsFactory.ItemId(checklist, "eia"), ApprovalsFactory.ItemId(checklist, "soil-water"));
         using var office = factory.ClientFor("project-office", "140522");
-        foreach (var id in new[] { eia, soil }) await (await office.Post($"/api/approvals/items/{id}/submit", new { date = "2025-03-03" })).ShouldBe(HttpStatusCode.OK);
+        foreach (var id in new[] { eia, soil }) await (await office.PostJson($"/api/approvals/items/{id}/submit", new { date = "2025-03-03" })).ShouldBe(HttpStatusCode.OK);
         using var eco = Agency("生态环境局");
-        var accepted = await (await eco.Post($"/api/approvals/items/{eia}/accept", new { date = "2025-03-03" })).ShouldBe(HttpStatusCode.OK);
+        var accepted = await (await eco.PostJson($"/api/approvals/items/{eia}/accept", new { date = "2025-03-03" })).ShouldBe(HttpStatusCode.OK);
         Assert.Equal("2025-04-15", accepted.GetProperty("dueDate").GetString()); // 30 working days, 清明 4 April excluded
         Assert.Equal("overdue", accepted.GetProperty("warning").GetString());
         using var water = Agency("水务局");
-        await (await water.Post($"/api/approvals/items/{soil}/acceptWithDeficiency",
+        await (await water.PostJson($"/api/approvals/items/{soil}/acceptWithDeficiency",
             new { date = "2025-03-04", missingDocuments = new[] { "水土保持方案报告表" }, commitDueDate = "2025-03-20" })).ShouldBe(HttpStatusCode.OK);
 
         var overdue = await (await eco.GetAsync("/api/approvals/overdue?pageSize=200")).ShouldBe(HttpStatusCode.OK);

@@ -11,18 +11,6 @@ public sealed class ProjectConsumerTests(ApprovalsFactory factory)
 
     async Task<long> Scalar(string sql, Guid id) => await factory.Database.ScalarAsync<long>(sql, ("id", id));
 
-    async Task UntilHandled(params Guid[] messageIds)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (DateTime.UtcNow < deadline)
-        {
-            var handled = await factory.Database.ScalarAsync<long>("select count(distinct message_id) from inbox_messages where message_id = any(@ids)", ("ids", messageIds));
-            if (handled == messageIds.Length) return;
-            await Task.Delay(100);
-        }
-        throw new Xunit.Sdk.XunitException("The messages were not handled in time.");
-    }
-
     [Fact]
     public async Task A_registered_project_gets_its_checklist_from_the_rules_and_the_catalogue()
     {
@@ -49,7 +37,7 @@ public sealed class ProjectConsumerTests(ApprovalsFactory factory)
         await factory.Register(project, messageId: messageId);
         await factory.Register(project, messageId: messageId);
         await factory.Register(project, messageId: republished); // the same event published twice under another id
-        await UntilHandled(messageId, republished);
+        await factory.UntilHandled(messageId, republished);
         await factory.Checklist(project.ProjectId);
 
         Assert.Equal(1, await Scalar("select count(*) from projects where project_id = @id", project.ProjectId));
@@ -63,7 +51,7 @@ public sealed class ProjectConsumerTests(ApprovalsFactory factory)
         await factory.Register(project);
         var checklist = await factory.Checklist(project.ProjectId);
         using var office = factory.ClientFor("project-office", "140522");
-        await (await office.Post($"/api/approvals/items/{ApprovalsFactory.ItemId(checklist, "land-presite")}/submit")).ShouldBe(HttpStatusCode.OK);
+        await (await office.PostJson($"/api/approvals/items/{ApprovalsFactory.ItemId(checklist, "land-presite")}/submit")).ShouldBe(HttpStatusCode.OK);
 
         // 改建 needs no new land: the untouched land-use permit and the soil-water plan go, the submitted pre-review stays.
         var renovation = project with { Nature = "renovation" };
@@ -77,7 +65,7 @@ public sealed class ProjectConsumerTests(ApprovalsFactory factory)
         await factory.Publish(new ProjectUpdated { Project = renovation with { Name = "阳城县供水工程（改建）" }, Version = 3, OccurredAt = DateTimeOffset.UtcNow });
         await factory.Publish(new ProjectUpdated { Project = project, Version = 2, OccurredAt = DateTimeOffset.UtcNow }, stale);
         checklist = await factory.Checklist(project.ProjectId, c => c.GetProperty("projectName").GetString() == "阳城县供水工程（改建）");
-        await UntilHandled(stale);
+        await factory.UntilHandled(stale);
         checklist = await factory.Checklist(project.ProjectId);
         Assert.Equal(["project-approval", "land-presite", "works-planning-permit", "eia", "energy-commitment", "construction-permit"], ApprovalsFactory.Codes(checklist));
         Assert.Equal("submitted", checklist.GetProperty("items")[1].GetProperty("status").GetString());
@@ -92,7 +80,7 @@ public sealed class ProjectConsumerTests(ApprovalsFactory factory)
         await factory.Checklist(project.ProjectId);
         var late = Guid.NewGuid();
         await factory.Register(project, version: 1, messageId: late);
-        await UntilHandled(late);
+        await factory.UntilHandled(late);
 
         var checklist = await factory.Checklist(project.ProjectId);
         Assert.Equal("先到的更新", checklist.GetProperty("projectName").GetString());

@@ -66,12 +66,7 @@ public sealed class WorkingCalendarTests
     [Fact]
     public void The_business_day_is_Chinas_whatever_the_servers_time_zone()
     {
-        var lateUtc = new FakeClock(new DateTimeOffset(2025, 3, 3, 17, 30, 0, TimeSpan.Zero)); // 01:30 on 4 March in Beijing
+        var lateUtc = new FakeTimeProvider(new DateTimeOffset(2025, 3, 3, 17, 30, 0, TimeSpan.Zero)); // 01:30 on 4 March in Beijing
         Assert.Equal(D("2025-03-04"), BusinessDay.Today(lateUtc));
     }
-}
-
-sealed class FakeClock(DateTimeOffset now) : TimeProvider
-{
-    public override DateTimeOffset GetUtcNow() => now;
 }

@@ -17,7 +17,7 @@ public sealed class AuditScopeTests(AttractionFactory factory)
     public async Task A_township_user_cannot_read_the_enterprise_audit_and_the_countys_bureaus_read_it_with_its_contacts()
     {
         using var centre = factory.ClientFor("attraction", "140522");
-        var created = await (await centre.Post("/api/attraction/enterprises", new
+        var created = await (await centre.PostJson("/api/attraction/enterprises", new
         {
             name = AttractionFactory.UniqueName("晋城市某新材料有限公司"),
             creditCode = UniqueCreditCode(),

@@ -27,16 +27,16 @@ public sealed class ConversionApiTests(AttractionFactory factory)
     {
         var id = await factory.SignDeal();
         using var office = factory.ClientFor("project-office", "140522");
-        await (await office.Post($"/api/attraction/deals/{id}/convert")).ShouldBeProblem(HttpStatusCode.Forbidden, "forbidden");
+        await (await office.PostJson($"/api/attraction/deals/{id}/convert")).ShouldBeProblem(HttpStatusCode.Forbidden, "forbidden");
         using var admin = factory.ClientFor("admin", "140522");
-        await (await admin.Post($"/api/attraction/deals/{id}/convert")).ShouldBeProblem(HttpStatusCode.Forbidden, "forbidden");
+        await (await admin.PostJson($"/api/attraction/deals/{id}/convert")).ShouldBeProblem(HttpStatusCode.Forbidden, "forbidden");
         using var other = factory.ClientFor("attraction", "140521");
-        await (await other.Post($"/api/attraction/deals/{id}/convert")).ShouldBeProblem(HttpStatusCode.NotFound, "not_found");
+        await (await other.PostJson($"/api/attraction/deals/{id}/convert")).ShouldBeProblem(HttpStatusCode.NotFound, "not_found");
 
         var project = Guid.NewGuid();
         await factory.LinkProject(id, project);
         using var centre = factory.ClientFor("attraction", "140522");
-        var again = await (await centre.Post($"/api/attraction/deals/{id}/convert")).ShouldBeProblem(HttpStatusCode.Conflict, "already_converted");
+        var again = await (await centre.PostJson($"/api/attraction/deals/{id}/convert")).ShouldBeProblem(HttpStatusCode.Conflict, "already_converted");
         Assert.Contains(project.ToString(), again.GetProperty("detail").GetString());
     }
 
@@ -45,9 +45,9 @@ public sealed class ConversionApiTests(AttractionFactory factory)
     {
         var id = await factory.SignDeal(amount: 1_000m);
         using var centre = factory.ClientFor("attraction", "140522");
-        await (await centre.Post($"/api/attraction/deals/{id}/convert", new { year = 1900, annualPlannedInvestment = -1m }))
+        await (await centre.PostJson($"/api/attraction/deals/{id}/convert", new { year = 1900, annualPlannedInvestment = -1m }))
             .ShouldBeProblem(HttpStatusCode.BadRequest, "validation_failed");
-        await (await centre.Post($"/api/attraction/deals/{id}/convert", new { annualPlannedInvestment = 2_000m }))
+        await (await centre.PostJson($"/api/attraction/deals/{id}/convert", new { annualPlannedInvestment = 2_000m }))
             .ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "annual_plan_above_amount");
     }
 }

@@ -7,7 +7,7 @@ public sealed class LeadApiTests(AttractionFactory factory)
 {
     async Task<Guid> OpenLead(HttpClient client)
     {
-        var lead = await (await client.Post("/api/attraction/leads", new
+        var lead = await (await client.PostJson("/api/attraction/leads", new
         {
             title = AttractionFactory.UniqueName("新能源重卡换电站项目"),
             enterpriseName = "某新能源科技有限公司",
@@ -26,17 +26,17 @@ public sealed class LeadApiTests(AttractionFactory factory)
         using var centre = factory.ClientFor("attraction", "140522");
         var id = await OpenLead(centre);
 
-        var visited = await (await centre.Post($"/api/attraction/leads/{id}/stage", new { stage = "visit", date = "2024-02-20" })).ShouldBe(HttpStatusCode.OK);
+        var visited = await (await centre.PostJson($"/api/attraction/leads/{id}/stage", new { stage = "visit", date = "2024-02-20" })).ShouldBe(HttpStatusCode.OK);
         Assert.Equal("visit", visited.GetProperty("stage").GetString());
-        await (await centre.Post($"/api/attraction/leads/{id}/stage", new { stage = "contact", date = "2024-02-21" }))
+        await (await centre.PostJson($"/api/attraction/leads/{id}/stage", new { stage = "contact", date = "2024-02-21" }))
             .ShouldBeProblem(HttpStatusCode.Conflict, "illegal_transition");
-        await (await centre.Post($"/api/attraction/leads/{id}/stage", new { stage = "terminated", date = "2024-02-21" }))
+        await (await centre.PostJson($"/api/attraction/leads/{id}/stage", new { stage = "terminated", date = "2024-02-21" }))
             .ShouldBeProblem(HttpStatusCode.BadRequest, "validation_failed");
-        await (await centre.Post($"/api/attraction/leads/{id}/stage", new { stage = "terminated", date = "2024-03-01", reason = "企业选址外省" }))
+        await (await centre.PostJson($"/api/attraction/leads/{id}/stage", new { stage = "terminated", date = "2024-03-01", reason = "企业选址外省" }))
             .ShouldBe(HttpStatusCode.OK);
-        await (await centre.Post($"/api/attraction/leads/{id}/stage", new { stage = "negotiation", date = "2024-03-02" }))
+        await (await centre.PostJson($"/api/attraction/leads/{id}/stage", new { stage = "negotiation", date = "2024-03-02" }))
             .ShouldBeProblem(HttpStatusCode.Conflict, "lead_closed");
-        await (await centre.Post($"/api/attraction/leads/{id}/stage", new { stage = "won", date = "2024-03-02" }))
+        await (await centre.PostJson($"/api/attraction/leads/{id}/stage", new { stage = "won", date = "2024-03-02" }))
             .ShouldBeProblem(HttpStatusCode.BadRequest, "malformed_request");
     }
 
@@ -45,11 +45,11 @@ public sealed class LeadApiTests(AttractionFactory factory)
     {
         using var centre = factory.ClientFor("attraction", "140522");
         var id = await OpenLead(centre);
-        await (await centre.Post($"/api/attraction/leads/{id}/contacts", new { contactedOn = "2024-02-03", method = "电话", summary = "初步沟通投资意向" }))
+        await (await centre.PostJson($"/api/attraction/leads/{id}/contacts", new { contactedOn = "2024-02-03", method = "电话", summary = "初步沟通投资意向" }))
             .ShouldBe(HttpStatusCode.Created);
-        await (await centre.Post($"/api/attraction/leads/{id}/contacts", new { contactedOn = "2024-02-15", method = "上门拜访", summary = "赴深圳总部洽谈", participants = "张副县长、王科长" }))
+        await (await centre.PostJson($"/api/attraction/leads/{id}/contacts", new { contactedOn = "2024-02-15", method = "上门拜访", summary = "赴深圳总部洽谈", participants = "张副县长、王科长" }))
             .ShouldBe(HttpStatusCode.Created);
-        await (await centre.Post($"/api/attraction/leads/{id}/contacts", new { method = "", summary = "" }))
+        await (await centre.PostJson($"/api/attraction/leads/{id}/contacts", new { method = "", summary = "" }))
             .ShouldBeProblem(HttpStatusCode.BadRequest, "validation_failed");
 
         var log = await (await centre.GetAsync($"/api/attraction/leads/{id}/contacts")).ShouldBe(HttpStatusCode.OK);
@@ -62,7 +62,7 @@ public sealed class LeadApiTests(AttractionFactory factory)
 
         using var other = factory.ClientFor("attraction", "140521");
         await (await other.GetAsync($"/api/attraction/leads/{id}/contacts")).ShouldBeProblem(HttpStatusCode.NotFound, "not_found");
-        await (await other.Post($"/api/attraction/leads/{id}/contacts", new { contactedOn = "2024-02-03", method = "电话", summary = "x" }))
+        await (await other.PostJson($"/api/attraction/leads/{id}/contacts", new { contactedOn = "2024-02-03", method = "电话", summary = "x" }))
             .ShouldBeProblem(HttpStatusCode.NotFound, "not_found");
     }
 
@@ -71,13 +71,13 @@ public sealed class LeadApiTests(AttractionFactory factory)
     {
         using var centre = factory.ClientFor("attraction", "140522");
         var lead = await OpenLead(centre);
-        var deal = await (await centre.Post("/api/attraction/deals", AttractionFactory.Deal(leadId: lead))).ShouldBe(HttpStatusCode.Created);
+        var deal = await (await centre.PostJson("/api/attraction/deals", AttractionFactory.Deal(leadId: lead))).ShouldBe(HttpStatusCode.Created);
         Assert.Equal(lead, deal.GetProperty("leadId").GetGuid());
 
         var signed = await (await centre.GetAsync($"/api/attraction/leads/{lead}")).ShouldBe(HttpStatusCode.OK);
         Assert.Equal("signed", signed.GetProperty("stage").GetString());
         Assert.Equal(deal.GetProperty("id").GetGuid(), signed.GetProperty("dealId").GetGuid());
 
-        await (await centre.Post("/api/attraction/deals", AttractionFactory.Deal(leadId: lead))).ShouldBeProblem(HttpStatusCode.Conflict, "lead_already_signed");
+        await (await centre.PostJson("/api/attraction/deals", AttractionFactory.Deal(leadId: lead))).ShouldBeProblem(HttpStatusCode.Conflict, "lead_already_signed");
     }
 }

@@ -11,7 +11,7 @@ public sealed class LeadRaceTests(AttractionFactory factory)
     {
         using var centre = factory.ClientFor("attraction", "140522");
         var input = new { title = AttractionFactory.UniqueName("新能源重卡换电站项目"), enterpriseName = "某新能源科技有限公司", contactedOn = "2024-02-01" };
-        var created = await centre.Post("/api/attraction/leads", input);
+        var created = await centre.PostJson("/api/attraction/leads", input);
         var id = (await created.ShouldBe(HttpStatusCode.Created)).GetProperty("id").GetGuid();
 
         // The If-Match check passes, then another writer gets the row first: the versioned UPDATE touches no row.

@@ -23,8 +23,8 @@ public sealed class SummaryApiTests(AttractionFactory factory)
             Version = 3, OccurredAt = DateTimeOffset.UtcNow,
         }, message);
         await factory.UntilHandled(message);
-        await (await centre.Post($"/api/attraction/deals/{started}/funds", new { amount = 8_000m, arrivedOn = "2023-04-20" })).ShouldBe(HttpStatusCode.Created);
-        await (await centre.Post($"/api/attraction/deals/{started}/funds", new { amount = 2_000.5m, arrivedOn = "2023-07-01" })).ShouldBe(HttpStatusCode.Created);
+        await (await centre.PostJson($"/api/attraction/deals/{started}/funds", new { amount = 8_000m, arrivedOn = "2023-04-20" })).ShouldBe(HttpStatusCode.Created);
+        await (await centre.PostJson($"/api/attraction/deals/{started}/funds", new { amount = 2_000.5m, arrivedOn = "2023-07-01" })).ShouldBe(HttpStatusCode.Created);
 
         var year = await (await centre.GetAsync("/api/attraction/summary?period=2023")).ShouldBe(HttpStatusCode.OK);
         var lingchuan = Assert.Single(year.GetProperty("regions").EnumerateArray());

@@ -1,7 +1,6 @@
 using MassTransit;
 using Platform.Contracts.ProjectLibrary;
 using Platform.Messaging;
-using Platform.Testing;
 
 namespace City.Tests;
 
@@ -14,13 +13,7 @@ namespace City.Tests;
 [Collection(CityCollection.Name)]
 public sealed class ForgedEventTests(CityFactory factory)
 {
-    public static TheoryData<string, string> Forgeries() => new()
-    {
-        { "unknown region", "project.regionCode '999999' is not a region of the city" },
-        { "another county", "is of region 140524; an event cannot move it to 140581" },
-        { "huge amount", "project.annualPlannedInvestment 99999999999 is above the ceiling" },
-        { "huge version", $"version {int.MaxValue} is more than 10000 ahead" },
-    };
+    public static TheoryData<string, string> Forgeries() => ProjectUpdateForgeries.For("140524", "annualPlannedInvestment");
 
     [Theory]
     [MemberData(nameof(Forgeries))]

@@ -17,14 +17,12 @@ public sealed class ApprovalsTests(PlatformFixture fixture)
         using var office = await fixture.SignedInAs("project-office@140522");
         var project = await (await office.PostJson("/api/projects", ProjectSamples.Valid())).ShouldBe(HttpStatusCode.Created);
         var id = project.GetProperty("id").GetGuid();
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (DateTime.UtcNow < deadline)
+        var checklist = await Eventually.Found(async () =>
         {
-            var response = await reader.GetAsync($"/api/approvals/projects/{id}/checklist");
-            if (response.StatusCode == HttpStatusCode.OK) return (id, await response.ReadJson());
-            await Task.Delay(100);
-        }
-        throw new Xunit.Sdk.XunitException("No checklist was built from ProjectRegistered:\n" + fixture.Platform.Diagnostics());
+            using var response = await reader.GetAsync($"/api/approvals/projects/{id}/checklist");
+            return response.StatusCode == HttpStatusCode.OK ? await response.ReadJson() : (JsonElement?)null;
+        }, "a checklist built from ProjectRegistered", 20, detail: fixture.Platform.Diagnostics);
+        return (id, checklist);
     }
 
     static Guid Item(JsonElement checklist, string code) =>
@@ -77,15 +75,9 @@ public sealed class ApprovalsTests(PlatformFixture fixture)
         Assert.True(done.GetProperty("readyToStart").GetBoolean(), "the approvals service considers the checklist complete");
 
         // ApprovalsCompleted → the project library marks the project 手续完备.
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        var ready = false;
-        while (!ready && DateTime.UtcNow < deadline)
-        {
-            var project = await (await office.GetAsync($"/api/projects/{projectId}")).ShouldBe(HttpStatusCode.OK);
-            ready = project.GetProperty("readyToStart").GetBoolean();
-            if (!ready) await Task.Delay(200);
-        }
-        Assert.True(ready, "the project library did not mark the project ready to start:\n" + fixture.Platform.Diagnostics());
+        await Eventually.True(async () =>
+                (await (await office.GetAsync($"/api/projects/{projectId}")).ShouldBe(HttpStatusCode.OK)).GetProperty("readyToStart").GetBoolean(),
+            "the project library to mark the project ready to start", 20, detail: fixture.Platform.Diagnostics);
     }
 
     [Fact]

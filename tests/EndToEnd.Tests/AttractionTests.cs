@@ -21,19 +21,9 @@ public sealed class AttractionTests(PlatformFixture fixture)
         industry = "装备制造",
     };
 
-    async Task<JsonElement> Poll(HttpClient client, string url, Func<JsonElement, bool> until)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        var last = default(JsonElement);
-        while (DateTime.UtcNow < deadline)
-        {
-            last = await (await client.GetAsync(url)).ShouldBe(HttpStatusCode.OK);
-            if (until(last)) return last;
-            await Task.Delay(200);
-        }
-        Assert.Fail($"{url} did not reach the expected state: {last}\n{fixture.Platform.Diagnostics()}");
-        return last;
-    }
+    Task<JsonElement> Poll(HttpClient client, string url, Func<JsonElement, bool> until) =>
+        Eventually.Value(async () => await (await client.GetAsync(url)).ShouldBe(HttpStatusCode.OK), until,
+            $"{url} to reach the expected state", detail: fixture.Platform.Diagnostics);
 
     [Fact]
     public async Task A_converted_deal_becomes_a_project_in_the_library_and_is_marked_started_when_the_project_starts()

@@ -11,17 +11,6 @@ namespace EndToEnd.Tests;
 [Collection(PlatformCollection.Name)]
 public sealed class CityTests(PlatformFixture fixture)
 {
-    static async Task Eventually(Func<Task<bool>> condition, string failure, int seconds = 30)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await condition()) return;
-            await Task.Delay(200);
-        }
-        Assert.Fail(failure);
-    }
-
     static async Task<JsonElement> Json(HttpClient client, string url) => await (await client.GetAsync(url)).ShouldBe(HttpStatusCode.OK);
 
     static bool Lists(JsonElement page, Guid projectId) =>
@@ -42,7 +31,7 @@ public sealed class CityTests(PlatformFixture fixture)
         input["plannedStartDate"] = new DateOnly(year, 1, 10);
         var id = (await (await county.PostJson("/api/projects", input)).ShouldBe(HttpStatusCode.Created)).GetProperty("id").GetGuid();
 
-        await Eventually(async () => Lists(await Json(county, $"/api/city/lists/not-started?period={year}&pageSize=200"), id),
+        await Eventually.True(async () => Lists(await Json(county, $"/api/city/lists/not-started?period={year}&pageSize=200"), id),
             "the registered project never reached the city's not-started list");
 
         await (await county.PostJson($"/api/projects/{id}/stage", new { stage = "preparation", date = new DateOnly(year, 1, 2) })).ShouldBe(HttpStatusCode.OK);
@@ -50,10 +39,10 @@ public sealed class CityTests(PlatformFixture fixture)
         await (await county.PostJson($"/api/projects/{id}/progress", new { period = $"{year}-01", completedInvestment = 1_234m })).ShouldBe(HttpStatusCode.Created);
 
         using var city = await fixture.SignedInAs("city-hq@140500");
-        await Eventually(async () => Lists(await Json(city, $"/api/city/lists/started-not-included?period={year}&pageSize=200&regionCode=140522"), id),
+        await Eventually.True(async () => Lists(await Json(city, $"/api/city/lists/started-not-included?period={year}&pageSize=200&regionCode=140522"), id),
             "the started project never reached the city's started-not-included list");
         Assert.False(Lists(await Json(county, $"/api/city/lists/not-started?period={year}&pageSize=200"), id));
-        await Eventually(async () =>
+        await Eventually.True(async () =>
         {
             var overview = await Json(city, $"/api/city/overview?period={year}");
             return Standing(overview, "140522", "newStarts").GetProperty("actual").GetDecimal() >= 1

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Net;
 using MassTransit;
 using Platform.Contracts.ProjectLibrary;
-using Platform.Testing;
 
 namespace EndToEnd.Tests;
 
@@ -18,13 +17,7 @@ public sealed class EventFlowTests(PlatformFixture fixture) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _bus = Bus.Factory.CreateUsingRabbitMq(cfg =>
-        {
-            cfg.Host(TestEnvironment.RabbitHost, TestEnvironment.RabbitVirtualHost, h =>
-            {
-                h.Username(TestEnvironment.RabbitUser);
-                h.Password(TestEnvironment.RabbitPassword);
-            });
+        _bus = await Broker.StartBusAsync(cfg =>
             cfg.ReceiveEndpoint($"e2e-observer-{PlatformUnderTest.RunId}", e =>
             {
                 e.AutoDelete = true;
@@ -34,9 +27,7 @@ public sealed class EventFlowTests(PlatformFixture fixture) : IAsyncLifetime
                     Received[context.Message.Project.ProjectId] = context;
                     return Task.CompletedTask;
                 });
-            });
-        });
-        await _bus.StartAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
+            }));
     }
 
     public async Task DisposeAsync() => await _bus.StopAsync();
@@ -50,9 +41,8 @@ public sealed class EventFlowTests(PlatformFixture fixture) : IAsyncLifetime
         var created = await (await client.SendAsync(request)).ShouldBe(HttpStatusCode.Created);
         var id = created.GetProperty("id").GetGuid();
 
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!Received.ContainsKey(id) && DateTime.UtcNow < deadline) await Task.Delay(50);
-        Assert.True(Received.TryGetValue(id, out var context), "ProjectRegistered did not arrive:\n" + fixture.Platform.Diagnostics());
+        await Eventually.True(() => Received.ContainsKey(id), "ProjectRegistered to arrive", 20, detail: fixture.Platform.Diagnostics);
+        Assert.True(Received.TryGetValue(id, out var context));
 
         Assert.Equal("140522", context.Message.Project.RegionCode);
         Assert.Equal("reserve", context.Message.Project.Stage);

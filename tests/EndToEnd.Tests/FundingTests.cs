@@ -15,8 +15,7 @@ public sealed class FundingTests(PlatformFixture fixture)
         var project = await (await office.PostJson("/api/projects", ProjectSamples.Valid(region))).ShouldBe(HttpStatusCode.Created);
         var id = project.GetProperty("id").GetGuid();
         using var funding = await fixture.SignedInAs($"funding@{region}");
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline && !(await funding.GetAsync($"/api/funding/projects/{id}")).IsSuccessStatusCode) await Task.Delay(100);
+        await Eventually.True(async () => (await funding.GetAsync($"/api/funding/projects/{id}")).IsSuccessStatusCode, $"funding to know project {id}");
         await (await funding.GetAsync($"/api/funding/projects/{id}")).ShouldBe(HttpStatusCode.OK);
         return id;
     }
@@ -61,11 +60,9 @@ public sealed class FundingTests(PlatformFixture fixture)
 
         // Both events left through the outbox: the relay marks a row sent only once the broker confirmed it.
         var funding = fixture.Platform.Databases["funding"];
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        long sent = 0;
-        while (DateTime.UtcNow < deadline && (sent = await funding.ScalarAsync<long>(
-                   "select count(*) from outbox_messages where body->>'applicationId' = @id and sent_at is not null", ("id", id.ToString()))) < 2)
-            await Task.Delay(100);
+        var sent = await Eventually.Value(() => funding.ScalarAsync<long>(
+                "select count(*) from outbox_messages where body->>'applicationId' = @id and sent_at is not null", ("id", id.ToString())),
+            n => n >= 2, "FundingApproved and FundsDisbursed to be sent", 20, detail: fixture.Platform.Diagnostics);
         Assert.True(sent == 2, "FundingApproved and FundsDisbursed were not both sent:\n" + fixture.Platform.Diagnostics());
     }
 

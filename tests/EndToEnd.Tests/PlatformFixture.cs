@@ -1,7 +1,5 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Platform.Testing;
 
 namespace EndToEnd.Tests;
 
@@ -29,9 +27,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     public async Task<HttpClient> SignedInAs(string userName)
     {
         var client = Platform.CreateClient();
-        var token = await TokenFor(client, userName, PlatformUnderTest.DemoPassword);
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
+        return client.WithToken(await TokenFor(client, userName, PlatformUnderTest.DemoPassword));
     }
 
     public static async Task<string> TokenFor(HttpClient client, string userName, string password)

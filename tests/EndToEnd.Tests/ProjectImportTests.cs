@@ -65,15 +65,10 @@ public sealed class ProjectImportTests(PlatformFixture fixture)
 
         // The imported project reaches the city like any registered one: planned this year, not started.
         using var city = await fixture.SignedInAs("city-hq@140500");
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        var listed = false;
-        while (!listed && DateTime.UtcNow < deadline)
-        {
-            var page = await (await city.GetAsync($"/api/city/lists/not-started?period={year}&regionCode=140522&pageSize=200")).ShouldBe(HttpStatusCode.OK);
-            listed = page.GetProperty("items").EnumerateArray().Any(r => r.GetProperty("projectId").GetGuid() == id);
-            if (!listed) await Task.Delay(200);
-        }
-        Assert.True(listed, "the imported project never reached the city's not-started list");
+        await Eventually.True(async () =>
+            (await (await city.GetAsync($"/api/city/lists/not-started?period={year}&regionCode=140522&pageSize=200")).ShouldBe(HttpStatusCode.OK))
+                .GetProperty("items").EnumerateArray().Any(r => r.GetProperty("projectId").GetGuid() == id),
+            "the imported project to reach the city's not-started list");
 
         var export = await Workbook(await county.GetAsync($"/api/projects?q={tag}&format=xlsx"));
         var again = await (await Upload(county, export)).ShouldBe(HttpStatusCode.OK);
@@ -120,17 +115,14 @@ public sealed class ProjectImportTests(PlatformFixture fixture)
         Assert.Equal(2_345.5m, project.GetProperty("yearToDateInvestment").GetDecimal());
 
         using var city = await fixture.SignedInAs("city-hq@140500");
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        var scheduled = 0m;
-        while (scheduled < 2_345.5m && DateTime.UtcNow < deadline)
-        {
-            var overview = await (await city.GetAsync($"/api/city/overview?period={year}")).ShouldBe(HttpStatusCode.OK);
-            scheduled = overview.GetProperty("regions").EnumerateArray().Single(r => r.GetProperty("regionCode").GetString() == "140525")
-                .GetProperty("metrics").EnumerateArray().Single(m => m.GetProperty("metric").GetString() == "fixedAssetInvestment")
-                .GetProperty("scheduled").GetDecimal();
-            if (scheduled < 2_345.5m) await Task.Delay(200);
-        }
-        Assert.True(scheduled >= 2_345.5m, "the imported 调度数 never reached the city's overview");
+        await Eventually.Value(async () =>
+            {
+                var overview = await (await city.GetAsync($"/api/city/overview?period={year}")).ShouldBe(HttpStatusCode.OK);
+                return overview.GetProperty("regions").EnumerateArray().Single(r => r.GetProperty("regionCode").GetString() == "140525")
+                    .GetProperty("metrics").EnumerateArray().Single(m => m.GetProperty("metric").GetString() == "fixedAssetInvestment")
+                    .GetProperty("scheduled").GetDecimal();
+            },
+            scheduled => scheduled >= 2_345.5m, "the imported 调度数 to reach the city's overview");
     }
 
     [Fact]

@@ -105,12 +105,13 @@ public sealed class ProjectLibraryTests(PlatformFixture fixture)
     {
         using var office = await fixture.SignedInAs("project-office@140522");
         var first = await OverdueProblem(office);
-        Assert.True(await Eventually(async () => (await Problem(office, first)).GetProperty("level").GetString() == "city"),
-            "the overdue problem was not escalated:\n" + fixture.Platform.Diagnostics());
+        await Eventually.True(async () => (await Problem(office, first)).GetProperty("level").GetString() == "city",
+            "the overdue problem to be escalated", detail: fixture.Platform.Diagnostics);
 
         // A second overdue problem escalated later proves further scans ran; the first is not escalated again.
         var second = await OverdueProblem(office);
-        Assert.True(await Eventually(async () => (await Problem(office, second)).GetProperty("level").GetString() == "city"));
+        await Eventually.True(async () => (await Problem(office, second)).GetProperty("level").GetString() == "city",
+            "the second overdue problem to be escalated", detail: fixture.Platform.Diagnostics);
         Assert.Equal("city", (await Problem(office, first)).GetProperty("level").GetString());
         var events = await fixture.Platform.Databases["projects"].ScalarAsync<long>(
             "select count(*) from outbox_messages where message_type like '%.ProblemEscalated' and body->>'problemId' = @id", ("id", first.ToString()));
@@ -165,16 +166,5 @@ public sealed class ProjectLibraryTests(PlatformFixture fixture)
         Assert.True(regions.Sum(r => r.GetProperty("laggards").GetInt32()) > 0);
         var own = await (await county.GetAsync($"/api/projects/summary?period={month}")).ShouldBe(HttpStatusCode.OK);
         Assert.Equal("140522", Assert.Single(own.GetProperty("regions").EnumerateArray()).GetProperty("regionCode").GetString());
-    }
-
-    static async Task<bool> Eventually(Func<Task<bool>> condition, int seconds = 30)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await condition()) return true;
-            await Task.Delay(200);
-        }
-        return await condition();
     }
 }

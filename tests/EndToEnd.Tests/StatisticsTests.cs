@@ -11,18 +11,6 @@ public sealed class StatisticsTests(PlatformFixture fixture)
 {
     static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
 
-    static async Task<JsonElement> Until(Func<Task<JsonElement?>> probe, string what, PlatformFixture fixture, int seconds = 30)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await probe() is { } found) return found;
-            await Task.Delay(200);
-        }
-        Assert.Fail($"timed out waiting for {what}:\n{fixture.Platform.Diagnostics()}");
-        return default;
-    }
-
     async Task<Guid> CreateProject(HttpClient office, string? name = null)
     {
         var created = await (await office.PostJson("/api/projects", ProjectSamples.Valid(name: name))).ShouldBe(HttpStatusCode.Created);
@@ -44,7 +32,7 @@ public sealed class StatisticsTests(PlatformFixture fixture)
         await (await office.PostJson($"/api/projects/{id}/stage", new { stage = "preparation", date = Today.AddDays(-20) })).ShouldBe(HttpStatusCode.OK);
         await (await office.PostJson($"/api/projects/{id}/stage", new { stage = "underConstruction", date = Today.AddDays(-10) })).ShouldBe(HttpStatusCode.OK);
 
-        var pending = await Until(() => PendingItem(bureau, id), "the started project in 已开工未入统", fixture);
+        var pending = await Eventually.Found(() => PendingItem(bureau, id), "the started project in 已开工未入统", detail: fixture.Platform.Diagnostics);
         Assert.Equal(10, pending.GetProperty("daysSinceStart").GetInt32());
         Assert.Equal(32000.50m, pending.GetProperty("totalInvestment").GetDecimal());
 
@@ -60,11 +48,11 @@ public sealed class StatisticsTests(PlatformFixture fixture)
         Assert.Equal("approved", approved.GetProperty("status").GetString());
         Assert.Null(await PendingItem(bureau, id));
 
-        await Until(async () =>
+        await Eventually.Found<JsonElement>(async () =>
         {
             var project = await (await office.GetAsync($"/api/projects/{id}")).ShouldBe(HttpStatusCode.OK);
             return project.TryGetProperty("isIncludedInStatistics", out var included) && included.GetBoolean() ? project : null;
-        }, "isIncludedInStatistics in the project library", fixture);
+        }, "isIncludedInStatistics in the project library", detail: fixture.Platform.Diagnostics);
         await (await office.PostJson("/api/statistics/inclusions", application)).ShouldBeProblem(HttpStatusCode.Conflict, "already_included");
     }
 
@@ -77,13 +65,13 @@ public sealed class StatisticsTests(PlatformFixture fixture)
         var whole = await CreateProject(office, $"阳城县东部片区一体化供水工程{suffix}");
         var phaseOne = await CreateProject(office, $"阳城县东部片区一体化供水工程{suffix}（一期）");
 
-        var pair = await Until(async () =>
+        var pair = await Eventually.Found<JsonElement>(async () =>
         {
             var page = await (await bureau.GetAsync($"/api/statistics/duplicates?projectId={phaseOne}&pageSize=200")).ShouldBe(HttpStatusCode.OK);
             return page.GetProperty("items").EnumerateArray()
                 .Where(p => p.GetProperty("project").GetProperty("projectId").GetGuid() == whole || p.GetProperty("other").GetProperty("projectId").GetGuid() == whole)
                 .Select(p => (JsonElement?)p).FirstOrDefault();
-        }, "the duplicate candidate pair", fixture);
+        }, "the duplicate candidate pair", detail: fixture.Platform.Diagnostics);
         Assert.Equal(1m, pair.GetProperty("score").GetDecimal());
 
         var dismissed = await (await bureau.PostAsync($"/api/statistics/duplicates/{pair.GetProperty("id").GetGuid()}/dismiss", null)).ShouldBe(HttpStatusCode.OK);

@@ -1,11 +1,6 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
-using MassTransit;
-using Microsoft.Extensions.DependencyInjection;
 using Platform.Contracts.ProjectLibrary;
-using Platform.Testing;
 
 namespace Funding.Tests;
 
@@ -18,21 +13,6 @@ public sealed class FundingFactory() : ServiceFactory<Program>("funding_tests")
         ["Funding:Targets:140581:2025:SecuredMin"] = "10000",
         ["Funding:Targets:140581:2025:GrowthMin"] = "0.30",
     };
-
-    Task? _ready;
-    public ConsumedMessages Consumed { get; } = new();
-
-    public IBus Bus => Services.GetRequiredService<IBus>();
-
-    /// <summary>Waits until the bus (and so the consumer queues) is up: publishing earlier could miss the queues.</summary>
-    public Task ReadyAsync() => _ready ??= WaitUntilReady();
-
-    async Task WaitUntilReady()
-    {
-        using var client = CreateClient();
-        await Eventually.True(async () => (await client.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK, "the service never became ready");
-        Bus.ConnectConsumeObserver(Consumed);
-    }
 
     /// <summary>Publishes ProjectRegistered as the library would and waits until the funding service knows the project.</summary>
     public async Task<ProjectSnapshot> KnownProject(string region = "140522", string category = "infrastructure", decimal totalInvestment = 10000m,
@@ -73,56 +53,4 @@ public sealed class FundingFactory() : ServiceFactory<Program>("funding_tests")
 public sealed class FundingCollection : ICollectionFixture<FundingFactory>
 {
     public const string Name = "funding service";
-}
-
-/// <summary>Counts every consumed message by id, duplicates included (the inbox acknowledges them without effect).</summary>
-public sealed class ConsumedMessages : IConsumeObserver
-{
-    readonly ConcurrentDictionary<Guid, int> _counts = new();
-
-    public int Count(Guid messageId) => _counts.GetValueOrDefault(messageId);
-
-    public Task PreConsume<T>(ConsumeContext<T> context) where T : class => Task.CompletedTask;
-
-    public Task PostConsume<T>(ConsumeContext<T> context) where T : class
-    {
-        if (context.MessageId is { } id) _counts.AddOrUpdate(id, 1, (_, n) => n + 1);
-        return Task.CompletedTask;
-    }
-
-    public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception) where T : class => Task.CompletedTask;
-}
-
-public static class Eventually
-{
-    public static async Task True(Func<Task<bool>> condition, string failure, int seconds = 20)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await condition()) return;
-            await Task.Delay(100);
-        }
-        Assert.Fail(failure);
-    }
-}
-
-public static class HttpAssertions
-{
-    public static async Task<JsonElement> ShouldBe(this HttpResponseMessage response, HttpStatusCode status)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == status, $"expected {(int)status}, got {(int)response.StatusCode}: {body}");
-        return body.Length == 0 ? default : JsonDocument.Parse(body).RootElement.Clone();
-    }
-
-    public static async Task<JsonElement> ShouldBeProblem(this HttpResponseMessage response, HttpStatusCode status, string code)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == status, $"expected {(int)status} {code}, got {(int)response.StatusCode}: {body}");
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = JsonDocument.Parse(body).RootElement.Clone();
-        Assert.Equal(code, problem.GetProperty("code").GetString());
-        return problem;
-    }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Platform.Testing;
 using Xunit.Abstractions;
 
 namespace Fuzz.Tests;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
-using Platform.Testing;
 using Xunit.Abstractions;
 
 namespace Gateway.Tests;

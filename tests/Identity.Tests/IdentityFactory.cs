@@ -1,22 +1,12 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Identity.Api;
 using Identity.Api.Features.Accounts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Platform.Testing;
 
 namespace Identity.Tests;
-
-/// <summary>Real time shifted by an offset the tests move, so a back-off can pass without waiting.</summary>
-public sealed class ShiftedClock : TimeProvider
-{
-    public TimeSpan Offset { get; set; }
-    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + Offset;
-}
 
 /// <summary>
 /// The identity service in-process on its own database. The in-memory test server has no connection address,
@@ -25,7 +15,6 @@ public sealed class ShiftedClock : TimeProvider
 public class IdentityFactory() : ServiceFactory<Program>("identity_it")
 {
     public const string PeerHeader = "X-Test-Peer";
-    public ShiftedClock Clock { get; } = new();
 
     protected override IDictionary<string, string?> Settings() => new Dictionary<string, string?>
     {
@@ -37,11 +26,7 @@ public class IdentityFactory() : ServiceFactory<Program>("identity_it")
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services =>
-        {
-            services.AddSingleton<TimeProvider>(Clock);
-            services.AddSingleton<IStartupFilter, PeerAddressFilter>();
-        });
+        builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, PeerAddressFilter>());
     }
 
     /// <summary>An account stored directly (its password hashed as the service does).</summary>
@@ -91,42 +76,24 @@ public class IdentityFactory() : ServiceFactory<Program>("identity_it")
     }
 }
 
+/// <summary>The identity service on a clock the tests move forward (a back-off passes without waiting).</summary>
+public sealed class IdentityOnAFakeClockFactory : IdentityFactory
+{
+    public IdentityOnAFakeClockFactory() => Clock = new(TimeProvider.System.GetUtcNow());
+}
+
 [CollectionDefinition(Name)]
 public sealed class IdentityCollection : ICollectionFixture<IdentityFactory>
 {
     public const string Name = "identity-service";
 }
 
-static class Http
+/// <summary>The identity service's own requests.</summary>
+static class SignInRequests
 {
-    public static async Task<JsonElement> ShouldBe(this HttpResponseMessage response, HttpStatusCode status)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == status, $"expected {(int)status}, got {(int)response.StatusCode}: {body}");
-        return body.Length == 0 ? default : JsonDocument.Parse(body).RootElement.Clone();
-    }
-
-    public static async Task<JsonElement> ShouldBeProblem(this HttpResponseMessage response, HttpStatusCode status, string code)
-    {
-        var problem = await response.ShouldBe(status);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(code, problem.GetProperty("code").GetString());
-        return problem;
-    }
-
-    public static Task<HttpResponseMessage> PostJson(this HttpClient client, string url, object body) => client.PostAsJsonAsync(url, body);
-
-    public static Task<HttpResponseMessage> PutAsJson(this HttpClient client, string url, object body) => client.PutAsJsonAsync(url, body);
-
     public static Task<HttpResponseMessage> SignIn(this HttpClient client, string userName, string password) =>
         client.PostJson("/api/identity/token", new { username = userName, password });
 
     public static Task<HttpResponseMessage> Refresh(this HttpClient client, string refreshToken) =>
         client.PostJson("/api/identity/token/refresh", new { refresh_token = refreshToken });
-
-    public static HttpClient WithToken(this HttpClient client, string token)
-    {
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Platform.Testing;
 
 namespace Identity.Tests;
 

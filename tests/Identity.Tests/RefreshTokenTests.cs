@@ -43,8 +43,8 @@ public sealed class RefreshTokenTests(IdentityFactory factory)
         var user = await factory.AddAccountAsync(Password, region: "140502");
         var refresh = (await SignIn(user)).GetProperty("refresh_token").GetString()!;
         using var admin = factory.ClientFor("admin", "140502");
-        await (await admin.PutAsJson($"/api/identity/accounts/{user}", new { enabled = false })).ShouldBe(HttpStatusCode.OK);
-        await (await admin.PutAsJson($"/api/identity/accounts/{user}", new { enabled = true })).ShouldBe(HttpStatusCode.OK);
+        await (await admin.PutJson($"/api/identity/accounts/{user}", new { enabled = false })).ShouldBe(HttpStatusCode.OK);
+        await (await admin.PutJson($"/api/identity/accounts/{user}", new { enabled = true })).ShouldBe(HttpStatusCode.OK);
         await (await factory.From().Refresh(refresh)).ShouldBeProblem(HttpStatusCode.Unauthorized, "invalid_refresh_token");
     }
 
@@ -54,10 +54,10 @@ public sealed class RefreshTokenTests(IdentityFactory factory)
         var user = await factory.AddAccountAsync(Password, region: "140502");
         var refresh = (await SignIn(user)).GetProperty("refresh_token").GetString()!;
         using var admin = factory.ClientFor("admin", "140502");
-        await (await admin.PutAsJson($"/api/identity/accounts/{user}", new { displayName = "城区 项目办 王科长" })).ShouldBe(HttpStatusCode.OK);
+        await (await admin.PutJson($"/api/identity/accounts/{user}", new { displayName = "城区 项目办 王科长" })).ShouldBe(HttpStatusCode.OK);
         refresh = (await (await factory.From().Refresh(refresh)).ShouldBe(HttpStatusCode.OK)).GetProperty("refresh_token").GetString()!;
 
-        await (await admin.PutAsJson($"/api/identity/accounts/{user}", new { role = "funding" })).ShouldBe(HttpStatusCode.OK);
+        await (await admin.PutJson($"/api/identity/accounts/{user}", new { role = "funding" })).ShouldBe(HttpStatusCode.OK);
         await (await factory.From().Refresh(refresh)).ShouldBeProblem(HttpStatusCode.Unauthorized, "invalid_refresh_token");
     }
 

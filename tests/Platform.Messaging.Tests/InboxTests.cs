@@ -1,12 +1,11 @@
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
-using static Platform.Messaging.Tests.TestEnvironment;
 
 namespace Platform.Messaging.Tests;
 
-public sealed class InboxTests(TestDatabase db) : IClassFixture<TestDatabase>, IAsyncLifetime
+public sealed class InboxTests(MessagingDatabase db) : IClassFixture<MessagingDatabase>, IAsyncLifetime
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
+    private const int Timeout = 20; // seconds
 
     public Task InitializeAsync() => db.Reset();
 
@@ -26,7 +25,7 @@ public sealed class InboxTests(TestDatabase db) : IClassFixture<TestDatabase>, I
         for (var i = 0; i < 2; i++)
             await bus.Publish(message, ctx => ctx.MessageId = messageId);
 
-        await Eventually(() => completed.Count(messageId) == 2, Timeout, "both deliveries to be consumed");
+        await Eventually.True(() => completed.Count(messageId) == 2, "both deliveries to be consumed", Timeout);
         Assert.Equal(1, await db.Scalar<int>($"select applied_count from widget_projections where widget_id = '{message.WidgetId}'"));
         Assert.Equal(1, await db.Scalar<long>($"select count(*) from inbox_messages where message_id = '{messageId}'"));
     }
@@ -44,7 +43,7 @@ public sealed class InboxTests(TestDatabase db) : IClassFixture<TestDatabase>, I
             .Publish(new WidgetRejected(Guid.NewGuid()), ctx => ctx.MessageId = messageId);
 
         // MaxRetries = 2 in tests: three attempts of ~100-300 ms, then the move to _error.
-        await Eventually(async () => await ReadyMessages(errorQueue) == 1, Timeout, $"the message in {errorQueue}");
+        await Eventually.True(async () => await Broker.ReadyMessagesAsync(errorQueue) == 1, $"the message in {errorQueue}", Timeout);
         Assert.Equal(0, await db.Scalar<long>("select count(*) from inbox_messages"));
         Assert.Equal(0, await db.Scalar<long>("select count(*) from widget_projections"));
     }

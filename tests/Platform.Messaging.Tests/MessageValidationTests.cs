@@ -2,15 +2,13 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Platform.Contracts.ProjectLibrary;
-using Platform.Testing;
-using static Platform.Messaging.Tests.TestEnvironment;
 
 namespace Platform.Messaging.Tests;
 
 /// <summary>Every consumer's input is checked before it is applied; a refused message goes to the error queue at once.</summary>
-public sealed class MessageValidationTests(TestDatabase db) : IClassFixture<TestDatabase>, IAsyncLifetime
+public sealed class MessageValidationTests(MessagingDatabase db) : IClassFixture<MessagingDatabase>, IAsyncLifetime
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
+    private const int Timeout = 20; // seconds
     // Warnings of the messaging layer are what a rejection writes; the test host logs only errors otherwise.
     private static readonly Dictionary<string, string?> WarningsLogged = new() { ["Logging:LogLevel:Platform.Messaging"] = "Warning" };
 
@@ -95,10 +93,10 @@ public sealed class MessageValidationTests(TestDatabase db) : IClassFixture<Test
 
         for (var i = 0; i < 2; i++) await Publish(app, message, messageId);
 
-        await Eventually(() => completed.Count(messageId) == 2, Timeout, "both deliveries to be consumed");
+        await Eventually.True(() => completed.Count(messageId) == 2, "both deliveries to be consumed", Timeout);
         Assert.Equal(1, await db.Scalar<int>($"select applied_count from widget_projections where widget_id = '{message.ProjectId}'"));
         Assert.Equal(1, await db.Scalar<long>($"select count(*) from inbox_messages where message_id = '{messageId}'"));
-        Assert.Equal(0u, await ReadyMessages(errorQueue));
+        Assert.Equal(0u, await Broker.ReadyMessagesAsync(errorQueue));
         Assert.DoesNotContain(_logs.Entries, e => e.Level >= LogLevel.Warning && e.Text.Contains(messageId.ToString()));
     }
 

@@ -4,13 +4,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Platform.Contracts.ProjectLibrary;
 using Platform.ServiceDefaults.Http;
-using static Platform.Messaging.Tests.TestEnvironment;
 
 namespace Platform.Messaging.Tests;
 
-public sealed class OutboxTests(TestDatabase db) : IClassFixture<TestDatabase>, IAsyncLifetime
+public sealed class OutboxTests(MessagingDatabase db) : IClassFixture<MessagingDatabase>, IAsyncLifetime
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
+    private const int Timeout = 20; // seconds
     // A poll interval far beyond every timeout below: events that arrive quickly prove the commit woke the dispatcher.
     private static readonly Dictionary<string, string?> NoPolling = new() { ["Messaging:PollInterval"] = "00:01:00" };
 
@@ -41,7 +40,7 @@ public sealed class OutboxTests(TestDatabase db) : IClassFixture<TestDatabase>, 
             });
         }
 
-        await Eventually(() => deliveries.All.Count == 1, Timeout, "the event to be consumed");
+        await Eventually.True(() => deliveries.All.Count == 1, "the event to be consumed", Timeout);
         var delivery = deliveries.All.Single();
         await using var read = db.NewContext();
         var row = await read.Set<OutboxMessage>().SingleAsync();
@@ -52,8 +51,8 @@ public sealed class OutboxTests(TestDatabase db) : IClassFixture<TestDatabase>, 
         Assert.Equal("req-42", delivery.CorrelationHeader);
         Assert.Equal("req-42", delivery.AmbientCorrelation);
         Assert.Equal(1, await read.Widgets.CountAsync());
-        await Eventually(async () => await db.Scalar<long>("select count(*) from outbox_messages where sent_at is null") == 0,
-            Timeout, "the row to be marked sent");
+        await Eventually.True(async () => await db.Scalar<long>("select count(*) from outbox_messages where sent_at is null") == 0,
+                "the row to be marked sent", Timeout);
     }
 
     [Fact]
@@ -78,7 +77,7 @@ public sealed class OutboxTests(TestDatabase db) : IClassFixture<TestDatabase>, 
             });
 
         // The committed event (explicit transaction: the dispatcher is woken on commit) arrives; the other never existed.
-        await Eventually(() => deliveries.All.Count == 1, Timeout, "the committed event");
+        await Eventually.True(() => deliveries.All.Count == 1, "the committed event", Timeout);
         Assert.Equal(committed, deliveries.All.Single().Message);
         await using var read = db.NewContext();
         Assert.Equal(1, await read.Set<OutboxMessage>().CountAsync());
@@ -108,9 +107,9 @@ public sealed class OutboxTests(TestDatabase db) : IClassFixture<TestDatabase>, 
         });
         await Task.WhenAll(a.StartAsync(), b.StartAsync());
 
-        await Eventually(() => deliveries.All.Count >= rows, Timeout, $"{rows} deliveries (got {deliveries.All.Count})");
-        await Eventually(async () => await db.Scalar<long>("select count(*) from outbox_messages where sent_at is null") == 0,
-            Timeout, "all rows marked sent");
+        await Eventually.True(() => deliveries.All.Count >= rows, $"{rows} deliveries (got {deliveries.All.Count})", Timeout);
+        await Eventually.True(async () => await db.Scalar<long>("select count(*) from outbox_messages where sent_at is null") == 0,
+                "all rows marked sent", Timeout);
         await Task.Delay(500); // a duplicate publish would land right behind the original; give it the chance to show
 
         var ids = deliveries.All.Select(d => d.MessageId!.Value).ToList();
@@ -136,10 +135,10 @@ public sealed class OutboxTests(TestDatabase db) : IClassFixture<TestDatabase>, 
             await ctx.SaveChangesAsync();
         });
 
-        await Eventually(async () => await db.Scalar<long>("select count(*) from outbox_messages where sent_at is not null") == 1,
-            Timeout, "the row to be sent");
-        await Eventually(async () => await db.Scalar<long>("select count(*) from outbox_messages") == 0,
-            Timeout, "the sent row to be cleaned up");
+        await Eventually.True(async () => await db.Scalar<long>("select count(*) from outbox_messages where sent_at is not null") == 1,
+                "the row to be sent", Timeout);
+        await Eventually.True(async () => await db.Scalar<long>("select count(*) from outbox_messages") == 0,
+                "the sent row to be cleaned up", Timeout);
     }
 
     [Fact]
@@ -153,10 +152,10 @@ public sealed class OutboxTests(TestDatabase db) : IClassFixture<TestDatabase>, 
             """);
         await app.StartAsync();
 
-        await Eventually(async () => await db.Scalar<long>(
+        await Eventually.True(async () => await db.Scalar<long>(
                 "select count(*) from outbox_messages where attempts > 0 and last_error like 'Unknown message type%'") == 1,
-            Timeout, "the row to be marked with its error");
-        await Eventually(() => metrics.Get("outbox.oldest_unsent_age") >= 5, Timeout, "the gauge to report the pending row");
+                "the row to be marked with its error", Timeout);
+        await Eventually.True(() => metrics.Get("outbox.oldest_unsent_age") >= 5, "the gauge to report the pending row", Timeout);
         Assert.True(metrics.Get("outbox.failed") >= 1);
         Assert.Equal(0, await db.Scalar<long>("select count(*) from outbox_messages where sent_at is not null"));
     }

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Platform.Testing;
 
 namespace Platform.Messaging.Tests;
 
@@ -14,17 +13,13 @@ public sealed class TestApp : IAsyncDisposable
 
     public IHost Host { get; }
 
-    public static TestApp Create(TestDatabase db, string prefix, Action<MessagingOptionsBuilder> configure,
+    public static TestApp Create(MessagingDatabase db, string prefix, Action<MessagingOptionsBuilder> configure,
         Action<IServiceCollection>? services = null, IDictionary<string, string?>? settings = null)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
+        builder.Configuration.AddInMemoryCollection(TestEnvironment.RabbitSettings());
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["RabbitMq:Host"] = TestEnvironment.MqHost,
-            ["RabbitMq:Port"] = TestEnvironment.MqPort,
-            ["RabbitMq:VirtualHost"] = TestEnvironment.MqVirtualHost,
-            ["RabbitMq:Username"] = TestEnvironment.MqUser,
-            ["RabbitMq:Password"] = TestEnvironment.MqPassword,
             ["Messaging:MaxRetries"] = "2",
             ["Logging:LogLevel:Default"] = "Error",
         });

@@ -1,11 +1,9 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Messaging;
 using RabbitMQ.Client;
-using Xunit;
 
 namespace Platform.Testing;
 
@@ -23,50 +21,26 @@ public static class ErrorQueues
     /// Waits until <paramref name="queue"/> holds at least <paramref name="count"/> messages. Counted with rabbitmqctl,
     /// which sees every queue: a temporary endpoint's _error queue (test runs) is exclusive to the service's connection.
     /// </summary>
-    public static async Task WaitForCountAsync(string queue, long count = 1, int seconds = 20)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await CountAsync(queue) >= count) return;
-            await Task.Delay(200);
-        }
-        Assert.Fail($"{queue} never held {count} message(s)");
-    }
+    public static Task WaitForCountAsync(string queue, long count = 1, int seconds = 20) =>
+        Eventually.True(async () => await CountAsync(queue) >= count, $"{queue} to hold {count} message(s)", seconds);
 
-    public static async Task<long> CountAsync(string queue)
-    {
-        var psi = new ProcessStartInfo("rabbitmqctl") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { "-q", "list_queues", "-p", TestEnvironment.RabbitVirtualHost, "--no-table-headers", "name", "messages" })
-            psi.ArgumentList.Add(a);
-        using var process = Process.Start(psi)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+    public static async Task<long> CountAsync(string queue) =>
+        (await Broker.RabbitMqCtl("-q", "list_queues", "-p", TestEnvironment.RabbitVirtualHost, "--no-table-headers", "name", "messages"))
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => line.Split('\t', StringSplitOptions.TrimEntries))
             .Where(cols => cols.Length == 2 && cols[0] == queue)
             .Select(cols => long.Parse(cols[1])).FirstOrDefault();
-    }
 
     /// <summary>
     /// Waits until <paramref name="queue"/> (a durable one: temporary endpoints' _error queues are exclusive) holds the message <paramref name="messageId"/> and takes it off the queue;
     /// other messages stay where they are. Fails the test after <paramref name="seconds"/>.
     /// </summary>
-    public static async Task<FaultedMessage> TakeAsync(string queue, Guid messageId, int seconds = 20)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await TryTakeAsync(queue, messageId) is { } found) return found;
-            await Task.Delay(100);
-        }
-        Assert.Fail($"message {messageId} never reached {queue}");
-        return null!;
-    }
+    public static async Task<FaultedMessage> TakeAsync(string queue, Guid messageId, int seconds = 20) =>
+        (await Eventually.Value(() => TryTakeAsync(queue, messageId), found => found is not null, $"message {messageId} to reach {queue}", seconds))!;
 
     static async Task<FaultedMessage?> TryTakeAsync(string queue, Guid messageId)
     {
-        await using var connection = await Connect();
+        await using var connection = await Broker.ConnectAsync();
         // Unacknowledged messages go back to the queue when the channel closes, so only the one taken leaves it.
         await using var channel = await connection.CreateChannelAsync();
         try { await channel.QueueDeclarePassiveAsync(queue); }
@@ -107,10 +81,4 @@ public static class ErrorQueues
         }
         catch (JsonException) { return null; }
     }
-
-    static Task<IConnection> Connect() => new ConnectionFactory
-    {
-        HostName = TestEnvironment.RabbitHost, VirtualHost = TestEnvironment.RabbitVirtualHost,
-        UserName = TestEnvironment.RabbitUser, Password = TestEnvironment.RabbitPassword,
-    }.CreateConnectionAsync();
 }

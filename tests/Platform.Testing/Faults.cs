@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using MassTransit;
-using Xunit;
 
 namespace Platform.Testing;
 
@@ -37,18 +36,10 @@ public sealed class Faults<T> : IAsyncDisposable where T : class
     public Task<IReadOnlyList<Fault<T>>> WaitForOwnAsync(Guid messageId, int count = 1, int seconds = 20) =>
         WaitForAsync(messageId, f => f.Host?.ProcessId == Environment.ProcessId, count, seconds);
 
-    private async Task<IReadOnlyList<Fault<T>>> WaitForAsync(Guid messageId, Func<Fault<T>, bool> from, int count, int seconds)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (DateTime.UtcNow < deadline)
-        {
-            var matching = _received.Where(f => f.FaultedMessageId == messageId && from(f)).ToList();
-            if (matching.Count >= count) return matching;
-            await Task.Delay(100);
-        }
-        Assert.Fail($"{count} fault(s) of {typeof(T).Name} {messageId} never arrived");
-        return [];
-    }
+    private Task<IReadOnlyList<Fault<T>>> WaitForAsync(Guid messageId, Func<Fault<T>, bool> from, int count, int seconds) =>
+        Eventually.Value(
+            () => Task.FromResult<IReadOnlyList<Fault<T>>>(_received.Where(f => f.FaultedMessageId == messageId && from(f)).ToList()),
+            matching => matching.Count >= count, $"{count} fault(s) of {typeof(T).Name} {messageId}", seconds);
 
     public async ValueTask DisposeAsync() => await _handle.StopAsync();
 }

@@ -92,7 +92,7 @@ public sealed class PlatformUnderTest : IAsyncDisposable
         await Gateway.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
     }
 
-    public static readonly string RunId = Guid.NewGuid().ToString("N")[..8];
+    public static string RunId => TestEnvironment.RunId;
 
     public HttpClient CreateClient() => new() { BaseAddress = Gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
 

@@ -12,7 +12,11 @@ public static class TestEnvironment
         Environment.GetEnvironmentVariable("PLATFORM_TEST_PG") is { Length: > 0 } pg ? pg
             : $"Host=127.0.0.1;Port=5432;Username=platform_test;Password={Secret("PLATFORM_TEST_DB_PASSWORD")};Database=postgres";
 
+    /// <summary>Unique per test run: queue names and prefixes carry it, so a stale consumer of an earlier run never takes this run's messages.</summary>
+    public static readonly string RunId = Guid.NewGuid().ToString("N")[..8];
+
     public static string RabbitHost => Environment.GetEnvironmentVariable("PLATFORM_TEST_MQ_HOST") ?? "127.0.0.1";
+    public static int RabbitPort => int.TryParse(Environment.GetEnvironmentVariable("PLATFORM_TEST_MQ_PORT"), out var port) ? port : 5672;
     public static string RabbitVirtualHost => Environment.GetEnvironmentVariable("PLATFORM_TEST_MQ_VHOST") ?? "platform_test";
 
     /// <summary>The operator user: full rights on the test vhost, for harness buses that publish or inspect freely. Never a service's.</summary>
@@ -40,6 +44,7 @@ public static class TestEnvironment
     static Dictionary<string, string?> RabbitSettings(string user, string password) => new()
     {
         ["RabbitMq:Host"] = RabbitHost,
+        ["RabbitMq:Port"] = RabbitPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["RabbitMq:VirtualHost"] = RabbitVirtualHost,
         ["RabbitMq:Username"] = user,
         ["RabbitMq:Password"] = password,

@@ -13,8 +13,8 @@ public sealed class AuditScopeTests(ProjectsFactory factory)
     public async Task A_township_user_reads_the_audit_of_its_own_townships_projects_and_not_of_a_neighbours()
     {
         using var office = factory.Office("140522");
-        var ours = await office.CreateProject(Http.Project("140522", "北留镇"));
-        var theirs = await office.CreateProject(Http.Project("140522", "润城镇"));
+        var ours = await office.CreateProject(Samples.Project("140522", "北留镇"));
+        var theirs = await office.CreateProject(Samples.Project("140522", "润城镇"));
         await (await office.PostJson($"/api/projects/{theirs}/progress", new { period = "2025-01", completedInvestment = 800m })).ShouldBe(HttpStatusCode.Created);
         var problem = (await (await office.PostJson($"/api/projects/{theirs}/problems",
             new { title = "用地指标未落实", category = "land" })).ShouldBe(HttpStatusCode.Created)).GetProperty("id").GetGuid();

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using Platform.Testing;
 
 namespace ProjectLibrary.Tests;
 
@@ -63,7 +62,7 @@ public sealed class DatabaseOutageTests(FailingDatabaseFactory factory) : IClass
     public async Task A_write_while_the_database_restarts_is_a_503_with_Retry_After_not_a_500(string sqlState)
     {
         using var office = factory.ClientFor("project-office", "140522");
-        var id = await office.CreateProject(Http.Project());
+        var id = await office.CreateProject(Samples.Project());
 
         factory.Commands.SqlState = sqlState;
         HttpResponseMessage response;
@@ -86,7 +85,7 @@ public sealed class DatabaseOutageTests(FailingDatabaseFactory factory) : IClass
     public async Task A_value_the_database_refuses_is_the_callers_400_not_an_outage()
     {
         using var office = factory.ClientFor("project-office", "140522");
-        var id = await office.CreateProject(Http.Project());
+        var id = await office.CreateProject(Samples.Project());
 
         factory.Commands.SqlState = "22021"; // invalid byte sequence for encoding "UTF8": 0x00
         HttpResponseMessage response;

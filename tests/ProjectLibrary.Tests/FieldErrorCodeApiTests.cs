@@ -10,7 +10,7 @@ public sealed class FieldErrorCodeApiTests(ProjectsFactory factory)
     public async Task A_refused_project_lists_each_field_error_with_its_code_and_parameters()
     {
         using var office = factory.Office();
-        var body = Http.Project();
+        var body = Samples.Project();
         body["name"] = new string('名', 201);
         body["totalInvestment"] = -1m;
         body["nationalCode"] = "2501-110000-04-01-000001";

@@ -85,7 +85,7 @@ public sealed class ImportApiTests(ProjectsFactory factory)
         using var office = factory.Office();
         var tag = Tag();
         var code = NewCode();
-        var body = Http.Project();
+        var body = Samples.Project();
         body["name"] = $"晋城东站综合枢纽 {tag}";
         body["nationalCode"] = code;
         var id = await office.CreateProject(body);
@@ -111,7 +111,7 @@ public sealed class ImportApiTests(ProjectsFactory factory)
     {
         using var office = factory.Office();
         var tag = Tag();
-        var body = Http.Project();
+        var body = Samples.Project();
         body["name"] = $"阳城县人民医院新院区 {tag}";
         var id = await office.CreateProject(body);
 
@@ -127,7 +127,7 @@ public sealed class ImportApiTests(ProjectsFactory factory)
         var tag = Tag();
         var code = NewCode("140521");
         using var qinshui = factory.Office("140521");
-        var body = Http.Project(region: "140521");
+        var body = Samples.Project(region: "140521");
         body["name"] = $"沁水县煤层气综合利用 {tag}";
         body["nationalCode"] = code;
         await qinshui.CreateProject(body);
@@ -195,12 +195,8 @@ public sealed class ImportApiTests(ProjectsFactory factory)
         var accepted = await response.ShouldBe(HttpStatusCode.Accepted);
         Assert.NotNull(response.Headers.Location);
 
-        JsonElement job = default;
-        Assert.True(await Http.Eventually(async () =>
-        {
-            job = await (await office.GetAsync(response.Headers.Location)).ShouldBe(HttpStatusCode.OK);
-            return job.GetProperty("status").GetString() == "completed";
-        }, seconds: 30), $"the job did not complete: {job}");
+        var job = await Eventually.Value(async () => await (await office.GetAsync(response.Headers.Location)).ShouldBe(HttpStatusCode.OK),
+            j => j.GetProperty("status").GetString() == "completed", "the import job to complete");
         Assert.Equal(accepted.GetProperty("id").GetGuid(), job.GetProperty("id").GetGuid());
         Assert.Equal(300, job.GetProperty("created").GetInt32());
         Assert.Equal(300, await ProjectsNamed(tag));

@@ -10,7 +10,7 @@ public sealed class LifecycleApiTests(ProjectsFactory factory)
     public async Task Entering_construction_records_the_actual_start_and_publishes_ProjectStarted_and_ProjectStageChanged()
     {
         using var office = factory.Office();
-        var id = await office.CreateProject(Http.Project());
+        var id = await office.CreateProject(Samples.Project());
         await (await office.PostJson($"/api/projects/{id}/stage", new { stage = "preparation", date = "2025-02-01" })).ShouldBe(HttpStatusCode.OK);
         var started = await (await office.PostJson($"/api/projects/{id}/stage", new { stage = "underConstruction", date = "2025-03-10" })).ShouldBe(HttpStatusCode.OK);
 
@@ -34,7 +34,7 @@ public sealed class LifecycleApiTests(ProjectsFactory factory)
     public async Task An_illegal_transition_is_a_409_and_changes_nothing()
     {
         using var office = factory.Office();
-        var id = await office.CreateProject(Http.Project());
+        var id = await office.CreateProject(Samples.Project());
         await (await office.PostJson($"/api/projects/{id}/stage", new { stage = "completed", date = "2025-02-01" }))
             .ShouldBeProblem(HttpStatusCode.Conflict, "illegal_transition");
         var project = await (await office.GetAsync($"/api/projects/{id}")).ShouldBe(HttpStatusCode.OK);
@@ -46,7 +46,7 @@ public sealed class LifecycleApiTests(ProjectsFactory factory)
     public async Task Suspending_and_resuming_returns_to_the_previous_stage()
     {
         using var office = factory.Office();
-        var id = await office.CreateProject(Http.Project());
+        var id = await office.CreateProject(Samples.Project());
         await (await office.PostJson($"/api/projects/{id}/stage", new { stage = "preparation", date = "2025-02-01" })).ShouldBe(HttpStatusCode.OK);
         await (await office.PostJson($"/api/projects/{id}/stage", new { stage = "suspended", date = "2025-03-01" })).ShouldBe(HttpStatusCode.OK);
         await (await office.PostJson($"/api/projects/{id}/stage", new { stage = "underConstruction", date = "2025-04-01" }))
@@ -59,8 +59,8 @@ public sealed class LifecycleApiTests(ProjectsFactory factory)
     public async Task A_date_in_the_future_or_before_the_previous_transition_is_refused_with_422()
     {
         using var office = factory.Office();
-        var id = await office.CreateProject(Http.Project());
-        var tomorrow = DateOnly.FromDateTime(factory.Clock.GetUtcNow().AddHours(8).DateTime).AddDays(1);
+        var id = await office.CreateProject(Samples.Project());
+        var tomorrow = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(1);
         await (await office.PostJson($"/api/projects/{id}/stage", new { stage = "preparation", date = tomorrow.ToString("yyyy-MM-dd") }))
             .ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "date_in_future");
         await (await office.PostJson($"/api/projects/{id}/stage", new { stage = "preparation", date = "2025-05-01" })).ShouldBe(HttpStatusCode.OK);
@@ -72,7 +72,7 @@ public sealed class LifecycleApiTests(ProjectsFactory factory)
     public async Task Bad_stage_input_is_a_400_problem()
     {
         using var office = factory.Office();
-        var id = await office.CreateProject(Http.Project());
+        var id = await office.CreateProject(Samples.Project());
         await (await office.PostJson($"/api/projects/{id}/stage", new { stage = "demolished" })).ShouldBeProblem(HttpStatusCode.BadRequest, "malformed_request");
         var problem = await (await office.PostJson($"/api/projects/{id}/stage", new { date = "2025-05-01" })).ShouldBeProblem(HttpStatusCode.BadRequest, "validation_failed");
         Assert.True(problem.GetProperty("errors").TryGetProperty("stage", out _));
@@ -82,7 +82,7 @@ public sealed class LifecycleApiTests(ProjectsFactory factory)
     public async Task A_stale_If_Match_on_a_stage_change_is_412_and_another_countys_project_is_404()
     {
         using var office = factory.Office();
-        var id = await office.CreateProject(Http.Project());
+        var id = await office.CreateProject(Samples.Project());
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/projects/{id}/stage")
         {
             Content = System.Net.Http.Json.JsonContent.Create(new { stage = "preparation", date = "2025-02-01" }),
@@ -99,7 +99,7 @@ public sealed class LifecycleApiTests(ProjectsFactory factory)
     public async Task Put_requires_If_Match_and_refuses_a_stale_one()
     {
         using var office = factory.Office();
-        var body = Http.Project();
+        var body = Samples.Project();
         var id = await office.CreateProject(body);
         await (await office.PutAsync($"/api/projects/{id}", System.Net.Http.Json.JsonContent.Create(body)))
             .ShouldBeProblem((HttpStatusCode)428, "precondition_required");
@@ -128,7 +128,7 @@ public sealed class LifecycleApiTests(ProjectsFactory factory)
 
     static async Task<Guid> Started(HttpClient office, string tag, string start)
     {
-        var body = Http.Project();
+        var body = Samples.Project();
         body["name"] = $"凤凰街市政基础设施更新改造项目 {tag} {Guid.NewGuid().ToString("N")[..4]}";
         var id = await office.CreateProject(body);
         var prep = DateOnly.Parse(start).AddDays(-30).ToString("yyyy-MM-dd");

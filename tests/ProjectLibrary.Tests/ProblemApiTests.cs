@@ -5,15 +5,15 @@ using ProjectLibrary.Api.Features.Problems;
 
 namespace ProjectLibrary.Tests;
 
-[Collection(ProjectsCollection.Name)]
-public sealed class ProblemApiTests(ProjectsFactory factory)
+/// <summary>On a project library of their own, whose clock they move: a deadline passes without waiting days.</summary>
+public sealed class ProblemApiTests(ProjectsOnAFakeClockFactory factory) : IClassFixture<ProjectsOnAFakeClockFactory>
 {
-    DateOnly Today => DateOnly.FromDateTime(factory.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+    DateOnly Today => DateOnly.FromDateTime(factory.Clock!.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
 
     async Task<(HttpClient Office, Guid Project, Guid Problem)> Raised(string region = "140522")
     {
         var office = factory.Office(region);
-        var project = await office.CreateProject(Http.Project(region));
+        var project = await office.CreateProject(Samples.Project(region));
         var problem = await (await office.PostJson($"/api/projects/{project}/problems",
             new { title = "用地指标未落实", description = "需市级协调用地指标", category = "land" })).ShouldBe(HttpStatusCode.Created);
         Assert.Equal("found", problem.GetProperty("status").GetString());
@@ -93,30 +93,23 @@ public sealed class ProblemApiTests(ProjectsFactory factory)
         var (office, _, id) = await Raised();
         using var owned = office;
         await (await office.PostJson($"/api/problems/{id}/assign", Assignment(1))).ShouldBe(HttpStatusCode.OK);
-        try
+        factory.Clock!.Advance(TimeSpan.FromDays(3)); // the deadline has passed
+        // The background job is running every 300 ms; two more scans race it and each other.
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(async _ =>
         {
-            factory.Clock.Offset = TimeSpan.FromDays(3); // the deadline has passed
-            // The background job is running every 300 ms; two more scans race it and each other.
-            await Task.WhenAll(Enumerable.Range(0, 3).Select(async _ =>
-            {
-                await using var scope = factory.Services.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<ProblemScanner>().ScanOnceAsync(CancellationToken.None);
-            }));
-            Assert.True(await Http.Eventually(async () => await factory.Count("ProblemEscalated", id) > 0));
-            await using (var scope = factory.Services.CreateAsyncScope())
-                await scope.ServiceProvider.GetRequiredService<ProblemScanner>().ScanOnceAsync(CancellationToken.None);
+            await using var scope = factory.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<ProblemScanner>().ScanOnceAsync(CancellationToken.None);
+        }));
+        await Eventually.True(async () => await factory.Count("ProblemEscalated", id) > 0, "the overdue problem to be escalated");
+        await using (var scope = factory.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<ProblemScanner>().ScanOnceAsync(CancellationToken.None);
 
-            Assert.Equal(1, await factory.Count("ProblemEscalated", id));
-            Assert.True((await factory.LatestBody("ProblemEscalated", id)).GetProperty("automatic").GetBoolean());
-            var problem = await (await office.GetAsync($"/api/problems/{id}")).ShouldBe(HttpStatusCode.OK);
-            Assert.Equal("city", problem.GetProperty("level").GetString());
-            Assert.True(problem.GetProperty("overdue").GetBoolean());
-            Assert.NotEqual(System.Text.Json.JsonValueKind.Null, problem.GetProperty("autoEscalatedAt").ValueKind);
-        }
-        finally
-        {
-            factory.Clock.Offset = TimeSpan.Zero;
-        }
+        Assert.Equal(1, await factory.Count("ProblemEscalated", id));
+        Assert.True((await factory.LatestBody("ProblemEscalated", id)).GetProperty("automatic").GetBoolean());
+        var problem = await (await office.GetAsync($"/api/problems/{id}")).ShouldBe(HttpStatusCode.OK);
+        Assert.Equal("city", problem.GetProperty("level").GetString());
+        Assert.True(problem.GetProperty("overdue").GetBoolean());
+        Assert.NotEqual(System.Text.Json.JsonValueKind.Null, problem.GetProperty("autoEscalatedAt").ValueKind);
     }
 
     [Fact]
@@ -125,7 +118,7 @@ public sealed class ProblemApiTests(ProjectsFactory factory)
         var (office, _, id) = await Raised();
         using var owned = office;
         await (await office.PostJson($"/api/problems/{id}/assign", Assignment(2))).ShouldBe(HttpStatusCode.OK);
-        Assert.True(await Http.Eventually(async () => await factory.Count("ProblemDueSoon", id) > 0), "no reminder was sent");
+        await Eventually.True(async () => await factory.Count("ProblemDueSoon", id) > 0, "a reminder to be sent");
         await using (var scope = factory.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<ProblemScanner>().ScanOnceAsync(CancellationToken.None);
         Assert.Equal(1, await factory.Count("ProblemDueSoon", id));

@@ -11,7 +11,7 @@ public sealed class ProgressApiTests(ProjectsFactory factory)
     public async Task Monthly_figures_add_up_to_the_year_to_date_and_the_schedule_status()
     {
         using var office = factory.Office();
-        var id = await office.CreateProject(Http.Project(annual: 12000m));
+        var id = await office.CreateProject(Samples.Project(annual: 12000m));
         await (await office.PostJson($"/api/projects/{id}/progress", Month("2025-01", 1000m))).ShouldBe(HttpStatusCode.Created);
         await (await office.PostJson($"/api/projects/{id}/progress", Month("2025-02", 1000m))).ShouldBe(HttpStatusCode.Created);
         var march = await (await office.PostJson($"/api/projects/{id}/progress", Month("2025-03", 500m, "主体施工"))).ShouldBe(HttpStatusCode.Created);
@@ -38,7 +38,7 @@ public sealed class ProgressApiTests(ProjectsFactory factory)
     public async Task Resubmitting_a_month_corrects_it_and_the_correction_is_audited()
     {
         using var office = factory.Office();
-        var id = await office.CreateProject(Http.Project(annual: 12000m));
+        var id = await office.CreateProject(Samples.Project(annual: 12000m));
         await (await office.PostJson($"/api/projects/{id}/progress", Month("2025-01", 1000m))).ShouldBe(HttpStatusCode.Created);
         var corrected = await (await office.PostJson($"/api/projects/{id}/progress", Month("2025-01", 1400m, "更正"))).ShouldBe(HttpStatusCode.OK);
         Assert.Equal(1400m, corrected.GetProperty("yearToDateInvestment").GetDecimal());
@@ -56,7 +56,7 @@ public sealed class ProgressApiTests(ProjectsFactory factory)
     public async Task A_locked_month_is_read_only_until_the_office_unlocks_it()
     {
         using var office = factory.Office("140525");
-        var id = await office.CreateProject(Http.Project("140525"));
+        var id = await office.CreateProject(Samples.Project("140525"));
         await (await office.PostJson("/api/projects/progress/locks", new { regionCode = "140525", period = "2025-04" })).ShouldBe(HttpStatusCode.Created);
         await (await office.PostJson("/api/projects/progress/locks", new { regionCode = "140525", period = "2025-04" }))
             .ShouldBeProblem(HttpStatusCode.Conflict, "already_locked");
@@ -77,7 +77,7 @@ public sealed class ProgressApiTests(ProjectsFactory factory)
     public async Task Bad_progress_input_is_a_400_and_a_month_not_yet_begun_is_a_422()
     {
         using var office = factory.Office();
-        var id = await office.CreateProject(Http.Project());
+        var id = await office.CreateProject(Samples.Project());
         var problem = await (await office.PostJson($"/api/projects/{id}/progress", new { period = "2025-13", completedInvestment = -5m }))
             .ShouldBeProblem(HttpStatusCode.BadRequest, "validation_failed");
         Assert.True(problem.GetProperty("errors").TryGetProperty("period", out _));
@@ -113,7 +113,7 @@ public sealed class ProgressApiTests(ProjectsFactory factory)
 
     static async Task<Guid> Reported(HttpClient office, string tag, decimal throughMarch)
     {
-        var body = Http.Project(annual: 12000m);
+        var body = Samples.Project(annual: 12000m);
         body["name"] = $"阳城县化工园区基础设施 {tag} {Guid.NewGuid().ToString("N")[..4]}";
         var id = await office.CreateProject(body);
         await (await office.PostJson($"/api/projects/{id}/progress", Month("2025-03", throughMarch))).ShouldBe(HttpStatusCode.Created);

@@ -12,7 +12,7 @@ public sealed class ProgressImportApiTests(ProjectsFactory factory)
 
     async Task<(Guid Id, string Name)> NewProject(HttpClient office, string region = "140522")
     {
-        var body = Http.Project(region, annual: 12000m);
+        var body = Samples.Project(region, annual: 12000m);
         return (await office.CreateProject(body), (string)body["name"]!);
     }
 

@@ -9,8 +9,8 @@ public sealed class ScopeAndSummaryTests(ProjectsFactory factory)
     public async Task A_township_user_sees_and_writes_only_its_own_townships_projects()
     {
         using var county = factory.Office();
-        var fengcheng = await county.CreateProject(Http.Project(township: "凤城镇"));
-        var beiliu = await county.CreateProject(Http.Project(township: "北留镇"));
+        var fengcheng = await county.CreateProject(Samples.Project(township: "凤城镇"));
+        var beiliu = await county.CreateProject(Samples.Project(township: "北留镇"));
         using var township = factory.ClientFor("township", "140522", "凤城镇");
 
         var list = await (await township.GetAsync("/api/projects?pageSize=200")).ShouldBe(HttpStatusCode.OK);
@@ -21,14 +21,14 @@ public sealed class ScopeAndSummaryTests(ProjectsFactory factory)
             .ShouldBeProblem(HttpStatusCode.NotFound, "not_found");
         await (await township.PostJson($"/api/projects/{fengcheng}/progress", new { period = "2025-01", completedInvestment = 10m }))
             .ShouldBe(HttpStatusCode.Created);
-        await (await township.PostJson("/api/projects", Http.Project(township: "北留镇"))).ShouldBeProblem(HttpStatusCode.Forbidden, "forbidden");
+        await (await township.PostJson("/api/projects", Samples.Project(township: "北留镇"))).ShouldBeProblem(HttpStatusCode.Forbidden, "forbidden");
     }
 
     [Fact]
     public async Task A_county_sees_only_its_county_in_lists_and_problems_and_the_city_sees_all()
     {
         using var qinshui = factory.Office("140521");
-        var id = await qinshui.CreateProject(Http.Project("140521"));
+        var id = await qinshui.CreateProject(Samples.Project("140521"));
         using var yangcheng = factory.Office();
         var list = await (await yangcheng.GetAsync("/api/projects?pageSize=200&regionCode=140521")).ShouldBe(HttpStatusCode.OK);
         Assert.Equal(0, list.GetProperty("total").GetInt32());
@@ -44,13 +44,13 @@ public sealed class ScopeAndSummaryTests(ProjectsFactory factory)
     {
         // 开发区 is used by no other test here, so its figures are exactly what this test made.
         using var office = factory.Office("140571");
-        var started = await office.CreateProject(Http.Project("140571", annual: 12000m));
+        var started = await office.CreateProject(Samples.Project("140571", annual: 12000m));
         await (await office.PostJson($"/api/projects/{started}/stage", new { stage = "preparation", date = "2025-01-05" })).ShouldBe(HttpStatusCode.OK);
         await (await office.PostJson($"/api/projects/{started}/stage", new { stage = "underConstruction", date = "2025-02-10" })).ShouldBe(HttpStatusCode.OK);
         await (await office.PostJson($"/api/projects/{started}/progress", new { period = "2025-02", completedInvestment = 1000m })).ShouldBe(HttpStatusCode.Created);
         await (await office.PostJson($"/api/projects/{started}/progress", new { period = "2025-03", completedInvestment = 500m })).ShouldBe(HttpStatusCode.Created);
         await (await office.PostJson($"/api/projects/{started}/progress", new { period = "2025-04", completedInvestment = 9000m })).ShouldBe(HttpStatusCode.Created);
-        await office.CreateProject(Http.Project("140571", annual: 1200m));
+        await office.CreateProject(Samples.Project("140571", annual: 1200m));
 
         var summary = await (await office.GetAsync("/api/projects/summary?period=2025-03")).ShouldBe(HttpStatusCode.OK);
         var region = Assert.Single(summary.GetProperty("regions").EnumerateArray());

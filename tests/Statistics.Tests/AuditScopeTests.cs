@@ -13,12 +13,12 @@ public sealed class AuditScopeTests(StatisticsFactory factory) : IClassFixture<S
         await factory.Register(Snapshot(id, $"阳城县{township}供热管网改造 {id.ToString("N")[..6]}", township: township));
         await factory.Start(id, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-30));
         using var office = factory.ClientFor("project-office", "140522");
-        var created = await Expect(await office.PostAsJsonAsync("/api/statistics/inclusions", Materials(id)), HttpStatusCode.Created);
+        var created = await (await office.PostAsJsonAsync("/api/statistics/inclusions", Materials(id))).ShouldBe(HttpStatusCode.Created);
         return (id, created.GetProperty("id").GetGuid());
     }
 
     async Task<int> Total(HttpClient client, string query) =>
-        (await Expect(await client.GetAsync("/api/statistics/audit?" + query), HttpStatusCode.OK)).GetProperty("total").GetInt32();
+        (await (await client.GetAsync("/api/statistics/audit?" + query)).ShouldBe(HttpStatusCode.OK)).GetProperty("total").GetInt32();
 
     [Fact]
     public async Task A_township_user_reads_the_audit_of_its_townships_inclusions_and_projects_but_not_a_neighbours()
@@ -27,12 +27,12 @@ public sealed class AuditScopeTests(StatisticsFactory factory) : IClassFixture<S
         var theirs = await Applied("润城镇");
 
         using var township = factory.ClientFor("township", "140522", "北留镇");
-        await Expect(await township.GetAsync($"/api/statistics/inclusions/{theirs.Inclusion}"), HttpStatusCode.NotFound, "not_found");
+        await (await township.GetAsync($"/api/statistics/inclusions/{theirs.Inclusion}")).ShouldBeProblem(HttpStatusCode.NotFound, "not_found");
         Assert.Equal(0, await Total(township, $"entityId={theirs.Inclusion}"));
         Assert.Equal(0, await Total(township, $"entityType=ProjectView&entityId={theirs.Project}"));
         Assert.Equal(1, await Total(township, $"entityType=Inclusion&entityId={ours.Inclusion}"));
         Assert.True(await Total(township, $"entityType=ProjectView&entityId={ours.Project}") > 0);
-        var everything = await Expect(await township.GetAsync("/api/statistics/audit?pageSize=200"), HttpStatusCode.OK);
+        var everything = await (await township.GetAsync("/api/statistics/audit?pageSize=200")).ShouldBe(HttpStatusCode.OK);
         Assert.DoesNotContain(everything.GetProperty("items").EnumerateArray(),
             e => e.GetProperty("entityId").GetString()!.StartsWith(theirs.Project.ToString()) || e.GetProperty("entityId").GetString() == theirs.Inclusion.ToString());
 
@@ -49,7 +49,7 @@ public sealed class AuditScopeTests(StatisticsFactory factory) : IClassFixture<S
         await factory.Register(Snapshot(first, $"阳城县北留镇污水处理厂 {first.ToString("N")[..6]}", township: "北留镇", nationalCode: code));
         await factory.Register(Snapshot(second, $"沁水县龙港镇污水处理厂 {second.ToString("N")[..6]}", region: "140521", township: "龙港镇", nationalCode: code));
         using var city = factory.ClientFor("statistics", "140500");
-        var pairs = await Expect(await city.GetAsync($"/api/statistics/duplicates?projectId={first}"), HttpStatusCode.OK);
+        var pairs = await (await city.GetAsync($"/api/statistics/duplicates?projectId={first}")).ShouldBe(HttpStatusCode.OK);
         var pair = pairs.GetProperty("items").EnumerateArray()
             .Single(p => p.GetProperty("other").GetProperty("projectId").GetGuid() == second).GetProperty("id").GetGuid();
 

@@ -43,7 +43,7 @@ public sealed class DemoSeedTests(DemoSeedTests.SeededFactory factory) : IClassF
                     Project = StatisticsFactory.Snapshot(Guid.NewGuid(), $"演示在建项目{region}-{i}", region, 20_000m, "underConstruction", new DateOnly(today.Year, 1, 10)),
                     Version = 1, OccurredAt = DateTimeOffset.UtcNow,
                 });
-        await StatisticsFactory.Eventually(async () => await db.Inclusions.Select(i => i.RegionCode).Distinct().CountAsync() == Regions.Codes.Count(),
+        await Eventually.True(async () => await db.Inclusions.Select(i => i.RegionCode).Distinct().CountAsync() == Regions.Codes.Count(),
             "the seed to decide inclusions in every region");
 
         var regions = Regions.Codes.Count();

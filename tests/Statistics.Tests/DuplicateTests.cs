@@ -10,7 +10,7 @@ public sealed class DuplicateTests(StatisticsFactory factory) : IClassFixture<St
 {
     async Task<List<JsonElement>> PairsOf(HttpClient client, Guid projectId)
     {
-        var page = await Expect(await client.GetAsync($"/api/statistics/duplicates?projectId={projectId}&pageSize=200"), HttpStatusCode.OK);
+        var page = await (await client.GetAsync($"/api/statistics/duplicates?projectId={projectId}&pageSize=200")).ShouldBe(HttpStatusCode.OK);
         return page.GetProperty("items").EnumerateArray().ToList();
     }
 
@@ -69,14 +69,14 @@ public sealed class DuplicateTests(StatisticsFactory factory) : IClassFixture<St
         var pairId = pair.GetProperty("id").GetGuid();
 
         using var office = factory.ClientFor("project-office", "140521");
-        await Expect(await office.PostAsync($"/api/statistics/duplicates/{pairId}/confirm", null), HttpStatusCode.Forbidden);
-        var confirmed = await Expect(await bureau.PostAsJsonAsync($"/api/statistics/duplicates/{pairId}/confirm", new { note = "同一项目，一期为全部建设内容" }), HttpStatusCode.OK);
+        await (await office.PostAsync($"/api/statistics/duplicates/{pairId}/confirm", null)).ShouldBe(HttpStatusCode.Forbidden);
+        var confirmed = await (await bureau.PostAsJsonAsync($"/api/statistics/duplicates/{pairId}/confirm", new { note = "同一项目，一期为全部建设内容" })).ShouldBe(HttpStatusCode.OK);
         Assert.Equal("confirmed", confirmed.GetProperty("status").GetString());
-        await Expect(await bureau.PostAsync($"/api/statistics/duplicates/{pairId}/dismiss", null), HttpStatusCode.Conflict, "illegal_state");
+        await (await bureau.PostAsync($"/api/statistics/duplicates/{pairId}/dismiss", null)).ShouldBeProblem(HttpStatusCode.Conflict, "illegal_state");
 
         await factory.Include(first, region: "140521");
-        await Expect(await office.PostAsJsonAsync("/api/statistics/inclusions", Materials(second)), HttpStatusCode.Conflict, "duplicate_already_included");
-        var pending = await Expect(await bureau.GetAsync("/api/statistics/pending?pageSize=200"), HttpStatusCode.OK);
+        await (await office.PostAsJsonAsync("/api/statistics/inclusions", Materials(second))).ShouldBeProblem(HttpStatusCode.Conflict, "duplicate_already_included");
+        var pending = await (await bureau.GetAsync("/api/statistics/pending?pageSize=200")).ShouldBe(HttpStatusCode.OK);
         Assert.DoesNotContain(pending.GetProperty("items").EnumerateArray(), i => i.GetProperty("projectId").GetGuid() == second);
     }
 
@@ -89,14 +89,14 @@ public sealed class DuplicateTests(StatisticsFactory factory) : IClassFixture<St
         await factory.Register(Snapshot(b, "城区凤台街道老旧小区改造提升工程项目", region: "140502"));
         using var bureau = factory.ClientFor("statistics", "140502");
         var pairId = Assert.Single(await PairsOf(bureau, a), p => Pairs(p, a, b)).GetProperty("id").GetGuid();
-        await Expect(await bureau.PostAsync($"/api/statistics/duplicates/{pairId}/dismiss", null), HttpStatusCode.OK);
+        await (await bureau.PostAsync($"/api/statistics/duplicates/{pairId}/dismiss", null)).ShouldBe(HttpStatusCode.OK);
 
         await factory.Database.ExecuteAsync($"delete from duplicate_pairs where id <> '{pairId}' and (project_id = '{a}' or other_project_id = '{a}')");
-        var scan = await Expect(await bureau.PostAsync("/api/statistics/duplicates/scan", null), HttpStatusCode.OK);
+        var scan = await (await bureau.PostAsync("/api/statistics/duplicates/scan", null)).ShouldBe(HttpStatusCode.OK);
         Assert.True(scan.GetProperty("projectsExamined").GetInt32() >= 2);
         var after = Assert.Single(await PairsOf(bureau, a), p => Pairs(p, a, b));
         Assert.Equal("dismissed", after.GetProperty("status").GetString());
-        await Expect(await bureau.PostAsync($"/api/statistics/duplicates/{Guid.NewGuid()}/confirm", null), HttpStatusCode.NotFound, "not_found");
-        await Expect(await bureau.GetAsync("/api/statistics/duplicates?status=maybe"), HttpStatusCode.BadRequest);
+        await (await bureau.PostAsync($"/api/statistics/duplicates/{Guid.NewGuid()}/confirm", null)).ShouldBeProblem(HttpStatusCode.NotFound, "not_found");
+        await (await bureau.GetAsync("/api/statistics/duplicates?status=maybe")).ShouldBe(HttpStatusCode.BadRequest);
     }
 }

@@ -36,20 +36,20 @@ public sealed class FigureTests(StatisticsFactory factory) : IClassFixture<Stati
         var projectId = await factory.StartedProject("阳城县演礼乡矿山生态修复", total: 3000m);
         using var bureau = factory.ClientFor("statistics", "140522");
         var body = new { projectId, period = LastMonth, completedInvestment = 420.5m };
-        await Expect(await bureau.PutAsJsonAsync("/api/statistics/figures", body), HttpStatusCode.UnprocessableEntity, "not_included");
+        await (await bureau.PutAsJsonAsync("/api/statistics/figures", body)).ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "not_included");
         await factory.Include(projectId);
 
-        var figure = await Expect(await bureau.PutAsJsonAsync("/api/statistics/figures", body), HttpStatusCode.OK);
+        var figure = await (await bureau.PutAsJsonAsync("/api/statistics/figures", body)).ShouldBe(HttpStatusCode.OK);
         Assert.Equal(420.5m, figure.GetProperty("completedInvestment").GetDecimal());
-        await Expect(await bureau.PutAsJsonAsync("/api/statistics/figures", body with { completedInvestment = 430m }), HttpStatusCode.OK);
+        await (await bureau.PutAsJsonAsync("/api/statistics/figures", body with { completedInvestment = 430m })).ShouldBe(HttpStatusCode.OK);
         var events = await factory.Database.ScalarAsync<long>(
             "select count(*) from outbox_messages where message_type like '%StatisticsReported%' and body->>'projectId' = @id", ("id", projectId.ToString()));
         Assert.Equal(2, events);
 
-        await Expect(await bureau.PutAsJsonAsync("/api/statistics/figures", body with { period = "2025-13" }), HttpStatusCode.BadRequest, "validation_failed");
-        await Expect(await bureau.PutAsJsonAsync("/api/statistics/figures", body with { period = "2099-01" }), HttpStatusCode.UnprocessableEntity, "future_period");
+        await (await bureau.PutAsJsonAsync("/api/statistics/figures", body with { period = "2025-13" })).ShouldBeProblem(HttpStatusCode.BadRequest, "validation_failed");
+        await (await bureau.PutAsJsonAsync("/api/statistics/figures", body with { period = "2099-01" })).ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "future_period");
         using var office = factory.ClientFor("project-office", "140522");
-        await Expect(await office.PutAsJsonAsync("/api/statistics/figures", body), HttpStatusCode.Forbidden);
+        await (await office.PutAsJsonAsync("/api/statistics/figures", body)).ShouldBe(HttpStatusCode.Forbidden);
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class FigureTests(StatisticsFactory factory) : IClassFixture<Stati
             ["2503-140522-04-01-889999", "2025/13", null]);
         using var bureau = factory.ClientFor("statistics", "140522");
 
-        var rejected = await Expect(await bureau.PostAsync("/api/statistics/figures/imports", Upload(sheet, "统计数.xlsx")), HttpStatusCode.UnprocessableEntity, "import_rejected");
+        var rejected = await (await bureau.PostAsync("/api/statistics/figures/imports", Upload(sheet, "统计数.xlsx"))).ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "import_rejected");
         var errors = rejected.GetProperty("rowErrors").EnumerateArray().ToList();
         Assert.Contains(errors, e => e.GetProperty("row").GetInt32() == 4 && e.GetProperty("column").GetString() == "项目代码" && e.GetProperty("problem").GetString()!.Contains("尚未入统"));
         Assert.Contains(errors, e => e.GetProperty("row").GetInt32() == 5 && e.GetProperty("column").GetString() == "期间");
@@ -72,7 +72,7 @@ public sealed class FigureTests(StatisticsFactory factory) : IClassFixture<Stati
         Assert.DoesNotContain(errors, e => e.GetProperty("row").GetInt32() == 3);
         Assert.Equal(0, await Figures(good));
 
-        var report = await Expect(await bureau.PostAsync("/api/statistics/figures/imports?goodRowsOnly=true", Upload(sheet, "统计数.xlsx")), HttpStatusCode.OK);
+        var report = await (await bureau.PostAsync("/api/statistics/figures/imports?goodRowsOnly=true", Upload(sheet, "统计数.xlsx"))).ShouldBe(HttpStatusCode.OK);
         Assert.Equal(1, report.GetProperty("imported").GetInt32());
         Assert.Equal(2, report.GetProperty("rejected").GetInt32());
         Assert.Equal(1, await Figures(good));
@@ -87,13 +87,13 @@ public sealed class FigureTests(StatisticsFactory factory) : IClassFixture<Stati
         await factory.Include(projectId, statisticsCode: "TJ-CSV-0001");
         var csv = Encoding.UTF8.GetBytes($"统计编码,期间,完成投资(万元)\r\nTJ-CSV-0001,{LastMonth},88.80\r\n");
         using var bureau = factory.ClientFor("statistics", "140522");
-        var report = await Expect(await bureau.PostAsync("/api/statistics/figures/imports", Upload([.. Encoding.UTF8.Preamble, .. csv], "figures.csv")), HttpStatusCode.OK);
+        var report = await (await bureau.PostAsync("/api/statistics/figures/imports", Upload([.. Encoding.UTF8.Preamble, .. csv], "figures.csv"))).ShouldBe(HttpStatusCode.OK);
         Assert.Equal(1, report.GetProperty("imported").GetInt32());
 
-        await Expect(await bureau.PostAsync("/api/statistics/figures/imports", Upload(Encoding.UTF8.GetBytes("not a workbook"), "figures.xlsx")), HttpStatusCode.BadRequest, "invalid_spreadsheet");
-        await Expect(await bureau.PostAsync("/api/statistics/figures/imports", Upload([], "figures.xlsx")), HttpStatusCode.BadRequest, "invalid_spreadsheet");
-        await Expect(await bureau.PostAsync("/api/statistics/figures/imports", Upload(Encoding.UTF8.GetBytes("名称,金额\n甲,1\n"), "figures.csv")), HttpStatusCode.BadRequest, "missing_columns");
-        await Expect(await bureau.PostAsJsonAsync("/api/statistics/figures/imports", new { }), HttpStatusCode.BadRequest, "file_required");
+        await (await bureau.PostAsync("/api/statistics/figures/imports", Upload(Encoding.UTF8.GetBytes("not a workbook"), "figures.xlsx"))).ShouldBeProblem(HttpStatusCode.BadRequest, "invalid_spreadsheet");
+        await (await bureau.PostAsync("/api/statistics/figures/imports", Upload([], "figures.xlsx"))).ShouldBeProblem(HttpStatusCode.BadRequest, "invalid_spreadsheet");
+        await (await bureau.PostAsync("/api/statistics/figures/imports", Upload(Encoding.UTF8.GetBytes("名称,金额\n甲,1\n"), "figures.csv"))).ShouldBeProblem(HttpStatusCode.BadRequest, "missing_columns");
+        await (await bureau.PostAsJsonAsync("/api/statistics/figures/imports", new { })).ShouldBeProblem(HttpStatusCode.BadRequest, "file_required");
     }
 
     [Fact]
@@ -103,12 +103,12 @@ public sealed class FigureTests(StatisticsFactory factory) : IClassFixture<Stati
         var far = await factory.StartedProject("阳城县河北镇煤层气开发利用", total: 6000m);
         foreach (var id in new[] { close, far }) await factory.Include(id);
         using var bureau = factory.ClientFor("statistics", "140522");
-        await Expect(await bureau.PutAsJsonAsync("/api/statistics/figures", new { projectId = close, period = LastMonth, completedInvestment = 100m }), HttpStatusCode.OK);
-        await Expect(await bureau.PutAsJsonAsync("/api/statistics/figures", new { projectId = far, period = LastMonth, completedInvestment = 100m }), HttpStatusCode.OK);
+        await (await bureau.PutAsJsonAsync("/api/statistics/figures", new { projectId = close, period = LastMonth, completedInvestment = 100m })).ShouldBe(HttpStatusCode.OK);
+        await (await bureau.PutAsJsonAsync("/api/statistics/figures", new { projectId = far, period = LastMonth, completedInvestment = 100m })).ShouldBe(HttpStatusCode.OK);
         await factory.Deliver(new ProgressReported { ProjectId = close, RegionCode = "140522", Period = LastMonth, CompletedInvestment = 110m, YearToDateInvestment = 500m, Version = 5, OccurredAt = DateTimeOffset.UtcNow });
         await factory.Deliver(new ProgressReported { ProjectId = far, RegionCode = "140522", Period = LastMonth, CompletedInvestment = 160m, YearToDateInvestment = 900m, Version = 5, OccurredAt = DateTimeOffset.UtcNow });
 
-        var report = await Expect(await bureau.GetAsync($"/api/statistics/gaps?period={LastMonth}&pageSize=200"), HttpStatusCode.OK);
+        var report = await (await bureau.GetAsync($"/api/statistics/gaps?period={LastMonth}&pageSize=200")).ShouldBe(HttpStatusCode.OK);
         var projects = report.GetProperty("projects").GetProperty("items").EnumerateArray().ToList();
         var closeRow = Assert.Single(projects, p => p.GetProperty("projectId").GetGuid() == close);
         Assert.Equal(10m, closeRow.GetProperty("difference").GetDecimal());
@@ -119,11 +119,11 @@ public sealed class FigureTests(StatisticsFactory factory) : IClassFixture<Stati
         var region = Assert.Single(report.GetProperty("regions").EnumerateArray());
         Assert.True(region.GetProperty("flaggedProjects").GetInt32() >= 1);
 
-        var flagged = await Expect(await bureau.GetAsync($"/api/statistics/gaps?period={LastMonth}&flaggedOnly=true&pageSize=200"), HttpStatusCode.OK);
+        var flagged = await (await bureau.GetAsync($"/api/statistics/gaps?period={LastMonth}&flaggedOnly=true&pageSize=200")).ShouldBe(HttpStatusCode.OK);
         Assert.DoesNotContain(flagged.GetProperty("projects").GetProperty("items").EnumerateArray(), p => p.GetProperty("projectId").GetGuid() == close);
-        await Expect(await bureau.GetAsync("/api/statistics/gaps?period=March"), HttpStatusCode.BadRequest, "validation_failed");
+        await (await bureau.GetAsync("/api/statistics/gaps?period=March")).ShouldBeProblem(HttpStatusCode.BadRequest, "validation_failed");
         using var other = factory.ClientFor("statistics", "140581");
-        var theirs = await Expect(await other.GetAsync($"/api/statistics/gaps?period={LastMonth}&pageSize=200"), HttpStatusCode.OK);
+        var theirs = await (await other.GetAsync($"/api/statistics/gaps?period={LastMonth}&pageSize=200")).ShouldBe(HttpStatusCode.OK);
         Assert.DoesNotContain(theirs.GetProperty("projects").GetProperty("items").EnumerateArray(), p => p.GetProperty("projectId").GetGuid() == far);
     }
 }

@@ -23,7 +23,7 @@ public sealed class ProjectEventTests(StatisticsFactory factory) : IClassFixture
         await factory.Register(Snapshot(notStarted, "阳城县储备项目", total: 9000m));
 
         using var bureau = factory.ClientFor("statistics", "140522");
-        var page = await Expect(await bureau.GetAsync("/api/statistics/pending?pageSize=200"), HttpStatusCode.OK);
+        var page = await (await bureau.GetAsync("/api/statistics/pending?pageSize=200")).ShouldBe(HttpStatusCode.OK);
         var items = page.GetProperty("items").EnumerateArray().ToList();
         var item = Assert.Single(items, i => i.GetProperty("projectId").GetGuid() == id);
         Assert.Equal(45, item.GetProperty("daysSinceStart").GetInt32());
@@ -31,7 +31,7 @@ public sealed class ProjectEventTests(StatisticsFactory factory) : IClassFixture
         Assert.DoesNotContain(items, i => i.GetProperty("projectId").GetGuid() == small);
         Assert.DoesNotContain(items, i => i.GetProperty("projectId").GetGuid() == notStarted);
 
-        var summary = await Expect(await bureau.GetAsync("/api/statistics/pending/by-region"), HttpStatusCode.OK);
+        var summary = await (await bureau.GetAsync("/api/statistics/pending/by-region")).ShouldBe(HttpStatusCode.OK);
         var region = Assert.Single(summary.GetProperty("regions").EnumerateArray());
         Assert.Equal("140522", region.GetProperty("regionCode").GetString());
         Assert.True(region.GetProperty("count").GetInt32() >= 1);
@@ -43,13 +43,13 @@ public sealed class ProjectEventTests(StatisticsFactory factory) : IClassFixture
     {
         var id = await factory.StartedProject("阳城县东城区集中供热改造", total: 800m);
         using var gaoping = factory.ClientFor("statistics", "140581");
-        var theirs = await Expect(await gaoping.GetAsync("/api/statistics/pending?pageSize=200"), HttpStatusCode.OK);
+        var theirs = await (await gaoping.GetAsync("/api/statistics/pending?pageSize=200")).ShouldBe(HttpStatusCode.OK);
         Assert.DoesNotContain(theirs.GetProperty("items").EnumerateArray(), i => i.GetProperty("projectId").GetGuid() == id);
         Assert.All(theirs.GetProperty("items").EnumerateArray(), i => Assert.Equal("140581", i.GetProperty("regionCode").GetString()));
-        await Expect(await gaoping.PostAsJsonAsync("/api/statistics/inclusions", Materials(id)), HttpStatusCode.NotFound, "not_found");
+        await (await gaoping.PostAsJsonAsync("/api/statistics/inclusions", Materials(id))).ShouldBeProblem(HttpStatusCode.NotFound, "not_found");
 
         using var city = factory.ClientFor("city-hq", "140500");
-        var all = await Expect(await city.GetAsync("/api/statistics/pending?regionCode=140522&pageSize=200"), HttpStatusCode.OK);
+        var all = await (await city.GetAsync("/api/statistics/pending?regionCode=140522&pageSize=200")).ShouldBe(HttpStatusCode.OK);
         Assert.Contains(all.GetProperty("items").EnumerateArray(), i => i.GetProperty("projectId").GetGuid() == id);
     }
 

@@ -1,9 +1,7 @@
-using System.Diagnostics;
 using System.Text;
 using Platform.Contracts.Approvals;
 using Platform.Contracts.Funding;
 using Platform.Contracts.ProjectLibrary;
-using Platform.Testing;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
 using RabbitMQ.Client.Exceptions;
@@ -18,6 +16,7 @@ namespace EndToEnd.Tests.Security;
 public sealed class BrokerPermissionAttackTests
 {
     const ushort AccessRefused = 403;
+    // Not the platform's run id: the queues made here must not be the running services' own (projects-{run}-approvals-completed is).
     static readonly string RunId = Guid.NewGuid().ToString("N")[..8];
 
     [Fact]
@@ -59,13 +58,13 @@ public sealed class BrokerPermissionAttackTests
     {
         // On a scratch vhost with approvals' permissions copied from the test vhost, so no running consumer gets the probe.
         var vhost = $"platform_test_perm_{RunId}";
-        var permissions = (await RabbitMqCtl("-q", "list_user_permissions", "approvals", "--no-table-headers"))
+        var permissions = (await Broker.RabbitMqCtl("-q", "list_user_permissions", "approvals", "--no-table-headers"))
             .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\t'))
             .Single(p => p[0] == TestEnvironment.RabbitVirtualHost);
-        await RabbitMqCtl("add_vhost", vhost);
+        await Broker.RabbitMqCtl("add_vhost", vhost);
         try
         {
-            await RabbitMqCtl("set_permissions", "-p", vhost, "approvals", permissions[1], permissions[2], permissions[3]);
+            await Broker.RabbitMqCtl("set_permissions", "-p", vhost, "approvals", permissions[1], permissions[2], permissions[3]);
             await using var approvals = await Connect("approvals", vhost);
             var exchange = Exchange<ApprovalDecided>();
             var refusal = await Refusal(approvals, async channel =>
@@ -77,7 +76,7 @@ public sealed class BrokerPermissionAttackTests
         }
         finally
         {
-            await RabbitMqCtl("delete_vhost", vhost);
+            await Broker.RabbitMqCtl("delete_vhost", vhost);
         }
     }
 
@@ -143,31 +142,13 @@ public sealed class BrokerPermissionAttackTests
         return ConnectAs(user, password, vhost);
     }
 
-    static Task<IConnection> ConnectAs(string user, string password, string? vhost = null) => new ConnectionFactory
-    {
-        HostName = TestEnvironment.RabbitHost,
-        VirtualHost = vhost ?? TestEnvironment.RabbitVirtualHost,
-        UserName = user,
-        Password = password,
-        ClientProvidedName = $"broker-permission-attack-{RunId}",
-    }.CreateConnectionAsync();
+    static Task<IConnection> ConnectAs(string user, string password, string? vhost = null) =>
+        Broker.ConnectAsync(user, password, vhost, $"broker-permission-attack-{RunId}");
 
     static async Task AsOperator(Func<IChannel, Task> action)
     {
-        await using var connection = await ConnectAs(TestEnvironment.RabbitUser, TestEnvironment.RabbitPassword);
+        await using var connection = await Broker.ConnectAsync();
         await using var channel = await connection.CreateChannelAsync();
         await action(channel);
-    }
-
-    static async Task<string> RabbitMqCtl(params string[] args)
-    {
-        var info = new ProcessStartInfo("rabbitmqctl") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args) info.ArgumentList.Add(arg);
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"rabbitmqctl {string.Join(' ', args)}: {await error}");
-        return await output;
     }
 }

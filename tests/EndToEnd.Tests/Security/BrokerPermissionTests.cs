@@ -7,7 +7,6 @@ using System.Runtime.Loader;
 using System.Text.RegularExpressions;
 using MassTransit;
 using Platform.Contracts.ProjectLibrary;
-using Platform.Testing;
 
 namespace EndToEnd.Tests.Security;
 

@@ -25,7 +25,7 @@ public sealed class CityFeedScopeTests(PlatformFixture fixture)
         var dealId = deal.GetProperty("id").GetGuid().ToString();
 
         // The county sees all three once the city has applied them ...
-        var countyFeed = await Poll(() => WholeFeed(county),
+        var countyFeed = await Eventually.Value(() => WholeFeed(county),
             items => items.Any(e => About(e, ours)) && items.Any(e => About(e, theirs)) && items.Any(e => e.GetProperty("data").GetRawText().Contains(dealId)),
             "the city to journal both projects and the deal");
         Assert.Contains(countyFeed, e => e.GetProperty("type").GetString() == "DealSigned");

@@ -25,19 +25,6 @@ static class FindingsSupport
         Headers = { IfMatch = { EntityTagHeaderValue.Parse(etag) } },
     };
 
-    /// <summary>Asks again until <paramref name="until"/> holds (events reach the city asynchronously), or fails saying what was awaited.</summary>
-    public static async Task<T> Poll<T>(Func<Task<T>> read, Func<T, bool> until, string what, int seconds = 30)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (true)
-        {
-            var value = await read();
-            if (until(value)) return value;
-            if (DateTime.UtcNow > deadline) Assert.Fail($"timed out waiting for {what}");
-            await Task.Delay(250);
-        }
-    }
-
     /// <summary>Every item of the city's change feed the client may read, paging from the start.</summary>
     public static async Task<List<JsonElement>> WholeFeed(HttpClient client)
     {

@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using MassTransit;
 using Platform.Contracts.ProjectLibrary;
-using Platform.Testing;
 
 namespace EndToEnd.Tests.Security;
 
@@ -26,21 +25,8 @@ public sealed class ForgedEventAttackTests(PlatformFixture fixture) : IAsyncLife
     {
         // The strongest foothold: the project library's own broker user, the one allowed to publish ProjectUpdated.
         var (user, password) = TestEnvironment.ServiceBrokerUser("projects");
-        _attacker = Bus.Factory.CreateUsingRabbitMq(cfg =>
-        {
-            cfg.Host(TestEnvironment.RabbitHost, TestEnvironment.RabbitVirtualHost, h =>
-            {
-                h.Username(user);
-                h.Password(password);
-            });
-        });
-        _observer = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host(TestEnvironment.RabbitHost, TestEnvironment.RabbitVirtualHost, h =>
-        {
-            h.Username(TestEnvironment.RabbitUser);
-            h.Password(TestEnvironment.RabbitPassword);
-        }));
-        await _attacker.StartAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
-        await _observer.StartAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
+        _attacker = await Broker.StartBusAsync(user: user, password: password);
+        _observer = await Broker.StartBusAsync();
     }
 
     public async Task DisposeAsync()
@@ -61,8 +47,8 @@ public sealed class ForgedEventAttackTests(PlatformFixture fixture) : IAsyncLife
         var project = await created.ShouldBe(HttpStatusCode.Created);
         var id = project.GetProperty("id").GetGuid();
         using var funding = await fixture.SignedInAs("funding@140522");
-        await Eventually(async () => (await funding.GetAsync($"/api/funding/projects/{id}")).IsSuccessStatusCode, "funding never learnt the project");
-        await Eventually(async () => await CityVersion(id) == 1, "the city never learnt the project");
+        await Eventually.True(async () => (await funding.GetAsync($"/api/funding/projects/{id}")).IsSuccessStatusCode, "funding never learnt the project", detail: fixture.Platform.Diagnostics);
+        await Eventually.True(async () => await CityVersion(id) == 1, "the city never learnt the project", detail: fixture.Platform.Diagnostics);
         var queuedBefore = (await ErrorQueues.CountAsync(ErrorQueue("city")), await ErrorQueues.CountAsync(ErrorQueue("funding")));
 
         // Step 2: the attacker publishes three forgeries of the library's event.
@@ -106,9 +92,9 @@ public sealed class ForgedEventAttackTests(PlatformFixture fixture) : IAsyncLife
         using var put = new HttpRequestMessage(HttpMethod.Put, $"/api/projects/{id}") { Content = JsonContent.Create(input) };
         put.Headers.IfMatch.Add(new EntityTagHeaderValue(created.Headers.ETag!.Tag));
         await (await county.SendAsync(put)).ShouldBe(HttpStatusCode.OK);
-        await Eventually(async () => await CityVersion(id) == 2, "the genuine update never reached the city");
-        await Eventually(async () => (await (await funding.GetAsync($"/api/funding/projects/{id}")).ShouldBe(HttpStatusCode.OK))
-            .GetProperty("version").GetInt64() == 2, "the genuine update never reached funding");
+        await Eventually.True(async () => await CityVersion(id) == 2, "the genuine update never reached the city", detail: fixture.Platform.Diagnostics);
+        await Eventually.True(async () => (await (await funding.GetAsync($"/api/funding/projects/{id}")).ShouldBe(HttpStatusCode.OK))
+            .GetProperty("version").GetInt64() == 2, "the genuine update never reached funding", detail: fixture.Platform.Diagnostics);
     }
 
     async Task<long> CityVersion(Guid id) =>
@@ -123,15 +109,4 @@ public sealed class ForgedEventAttackTests(PlatformFixture fixture) : IAsyncLife
 
     static ProjectUpdated Updated(ProjectSnapshot snapshot, long version) =>
         new() { Project = snapshot, Version = version, OccurredAt = DateTimeOffset.UtcNow };
-
-    async Task Eventually(Func<Task<bool>> condition, string failure, int seconds = 30)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await condition()) return;
-            await Task.Delay(200);
-        }
-        Assert.Fail(failure + "\n" + fixture.Platform.Diagnostics());
-    }
 }

@@ -26,7 +26,7 @@ public sealed class Oc4idsExportTests(PlatformFixture fixture)
         var city = fixture.Platform.Processes.Single(p => p.Name == "City.Api").BaseAddress;
 
         // The city applies the library's events asynchronously: read the chain until it holds every one of ours.
-        var packages = await Poll(() => Chain(county, "/api/city/projects.oc4ids"),
+        var packages = await Eventually.Value(() => Chain(county, "/api/city/projects.oc4ids"),
             chain => chain.SelectMany(Ids).ToHashSet().IsSupersetOf(ours), "the OC4IDS chain to hold the projects just registered");
         Assert.Subset(await LibraryIds(county), packages.SelectMany(Ids).ToHashSet());
 

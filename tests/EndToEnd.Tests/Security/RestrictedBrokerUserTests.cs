@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Text;
-using Platform.Testing;
 using RabbitMQ.Client;
 
 namespace EndToEnd.Tests.Security;
@@ -35,8 +33,8 @@ public sealed class RestrictedBrokerUserTests : IAsyncLifetime
         await _approvals.DisposeAsync();
         await _database.DisposeAsync();
         // durable queues here (an exclusive _error queue could not be inspected): remove what this run declared
-        var queues = await RabbitMqCtl("-q", "list_queues", "-p", TestEnvironment.RabbitVirtualHost, "--no-table-headers", "name");
-        await using var connection = await Operator();
+        var queues = await Broker.RabbitMqCtl("-q", "list_queues", "-p", TestEnvironment.RabbitVirtualHost, "--no-table-headers", "name");
+        await using var connection = await Broker.ConnectAsync();
         await using var channel = await connection.CreateChannelAsync();
         foreach (var queue in queues.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(q => q.StartsWith(_prefix + "-")))
         {
@@ -49,7 +47,7 @@ public sealed class RestrictedBrokerUserTests : IAsyncLifetime
     public async Task A_service_on_its_own_broker_user_moves_bad_messages_to_its_error_queue()
     {
         var endpoint = $"{_prefix}-project-registered";
-        await using (var connection = await Operator())
+        await using (var connection = await Broker.ConnectAsync())
         await using (var channel = await connection.CreateChannelAsync())
         {
             BasicProperties Properties() => new() { ContentType = "application/vnd.masstransit+json", MessageId = Guid.NewGuid().ToString() };
@@ -63,37 +61,10 @@ public sealed class RestrictedBrokerUserTests : IAsyncLifetime
             await channel.BasicPublishAsync(endpoint, "", false, Properties(), Encoding.UTF8.GetBytes(envelope));
         }
 
-        var errors = 0u;
-        for (var deadline = DateTime.UtcNow.AddSeconds(30); DateTime.UtcNow < deadline && errors < 2; await Task.Delay(200))
-            errors = await ReadyMessages(endpoint + "_error");
+        var errors = await Eventually.Value(() => Broker.ReadyMessagesAsync(endpoint + "_error"), n => n >= 2,
+            $"2 bad messages in {endpoint}_error", detail: () => _approvals.RecentOutput(80));
 
         Assert.True(errors == 2, $"{errors} of 2 bad messages reached {endpoint}_error:\n{_approvals.RecentOutput(80)}");
         Assert.DoesNotContain("ACCESS_REFUSED", _approvals.RecentOutput(400), StringComparison.OrdinalIgnoreCase);
-    }
-
-    static async Task<uint> ReadyMessages(string queue)
-    {
-        await using var connection = await Operator();
-        await using var channel = await connection.CreateChannelAsync();
-        try { return (await channel.QueueDeclarePassiveAsync(queue)).MessageCount; }
-        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException) { return 0; } // declared on the first fault
-    }
-
-    static Task<IConnection> Operator() => new ConnectionFactory
-    {
-        HostName = TestEnvironment.RabbitHost,
-        VirtualHost = TestEnvironment.RabbitVirtualHost,
-        UserName = TestEnvironment.RabbitUser,
-        Password = TestEnvironment.RabbitPassword,
-    }.CreateConnectionAsync();
-
-    static async Task<string> RabbitMqCtl(params string[] args)
-    {
-        var info = new ProcessStartInfo("rabbitmqctl") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args) info.ArgumentList.Add(arg);
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return await output;
     }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using Platform.Testing;
 
 namespace EndToEnd.Tests.Security;
 
