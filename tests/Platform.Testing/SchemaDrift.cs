@@ -29,8 +29,16 @@ public static class SchemaDrift
     {
         // The design-time model keeps every relational annotation (filters, store types) the runtime model may trim.
         var model = db.GetService<IDesignTimeModel>().Model.GetRelationalModel();
-        var catalogue = await Catalogue.ReadAsync(db.Database.GetDbConnection().ConnectionString);
-        return Compare(model, catalogue);
+        // The context's own connection: once opened, a connection string no longer carries its password.
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            return Compare(model, await Catalogue.ReadAsync((NpgsqlConnection)db.Database.GetDbConnection()));
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     static List<string> Compare(IRelationalModel model, Catalogue catalogue)
@@ -113,7 +121,7 @@ public static class SchemaDrift
     static string? Squeeze(string? sql) => sql is null ? null : Regex.Replace(sql.ToLowerInvariant(), @"[\s()]", "");
 
     /// <summary>Type names as the model and format_type spell them, reduced to one spelling per type.</summary>
-    internal static class StoreTypes
+    static class StoreTypes
     {
         static readonly Dictionary<string, string> Aliases = new(StringComparer.Ordinal)
         {
@@ -124,9 +132,9 @@ public static class SchemaDrift
             ["float8"] = "double precision", ["float4"] = "real",
             ["timestamptz"] = "timestamp with time zone", ["timestamp"] = "timestamp without time zone",
             ["timetz"] = "time with time zone", ["time"] = "time without time zone",
-            ["decimal"] = "numeric", ["varchar"] = "character varying", ["char"] = "character", ["bpchar"] = "character",
-            // An unbounded varchar is text in all but name.
-            ["character varying"] = "text",
+            ["decimal"] = "numeric", ["char"] = "character", ["bpchar"] = "character",
+            // An unbounded varchar is text in all but name; a bounded one is put back below with its limit.
+            ["varchar"] = "text", ["character varying"] = "text",
         };
 
         public static bool Compatible(string model, string database) => Normalise(model) == Normalise(database);
@@ -187,10 +195,8 @@ public static class SchemaDrift
             where t.relnamespace = current_schema()::regnamespace
             """;
 
-        public static async Task<Catalogue> ReadAsync(string connectionString)
+        public static async Task<Catalogue> ReadAsync(NpgsqlConnection connection)
         {
-            await using var connection = new NpgsqlConnection(connectionString);
-            await connection.OpenAsync();
             var columns = new List<(string Table, DbColumn Column)>();
             await using (var cmd = new NpgsqlCommand(ColumnsSql, connection))
             await using (var reader = await cmd.ExecuteReaderAsync())
