@@ -13,7 +13,7 @@ public sealed class ApprovalsDb(DbContextOptions<ApprovalsDb> options) : DbConte
     public DbSet<ProjectView> Projects => Set<ProjectView>();
     public DbSet<ChecklistItem> ChecklistItems => Set<ChecklistItem>();
 
-    /// <summary>Money is numeric(18,2) in 万元; a decimal that is not money says its own precision below.</summary>
+    /// <summary>Money is numeric(18,2) in 万元; any other decimal (a share, a rate, a score) declares its own precision.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions) =>
         conventions.Properties<decimal>().HavePrecision(18, 2);
 

@@ -20,7 +20,7 @@ public sealed class AttractionDb(DbContextOptions<AttractionDb> options) : DbCon
     public DbSet<Commitment> Commitments => Set<Commitment>();
     public DbSet<FundsArrival> FundsArrivals => Set<FundsArrival>();
 
-    /// <summary>Money is numeric(18,2) in 万元; a decimal that is not money says its own precision below.</summary>
+    /// <summary>Money is numeric(18,2) in 万元; any other decimal (a share, a rate, a score) declares its own precision.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions) =>
         conventions.Properties<decimal>().HavePrecision(18, 2);
 

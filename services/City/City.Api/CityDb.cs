@@ -21,7 +21,7 @@ public sealed class CityDb(DbContextOptions<CityDb> options) : DbContext(options
     public DbSet<RegionActual> RegionActuals => Set<RegionActual>();
     public DbSet<JournalEntry> Journal => Set<JournalEntry>();
 
-    /// <summary>Money is numeric(18,2) in 万元; a decimal that is not money says its own precision below.</summary>
+    /// <summary>Money is numeric(18,2) in 万元; any other decimal (a share, a rate, a score) declares its own precision.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions) =>
         conventions.Properties<decimal>().HavePrecision(18, 2);
 
