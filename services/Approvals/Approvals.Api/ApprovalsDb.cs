@@ -13,6 +13,10 @@ public sealed class ApprovalsDb(DbContextOptions<ApprovalsDb> options) : DbConte
     public DbSet<ProjectView> Projects => Set<ProjectView>();
     public DbSet<ChecklistItem> ChecklistItems => Set<ChecklistItem>();
 
+    /// <summary>Money is numeric(18,2) in 万元; any other decimal (a share, a rate, a score) declares its own precision.</summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder conventions) =>
+        conventions.Properties<decimal>().HavePrecision(18, 2);
+
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.AddAuditLog();
@@ -29,8 +33,6 @@ public sealed class ApprovalsDb(DbContextOptions<ApprovalsDb> options) : DbConte
         {
             e.ToTable("projects");
             e.HasKey(p => p.ProjectId);
-            e.Property(p => p.TotalInvestment).HasPrecision(18, 2);
-            e.Property(p => p.EnergyConsumptionTce).HasPrecision(18, 2);
             e.Property(p => p.ChecklistVersion).IsConcurrencyToken();
             e.Ignore(p => p.Facts);
         });

@@ -20,6 +20,10 @@ public sealed class AttractionDb(DbContextOptions<AttractionDb> options) : DbCon
     public DbSet<Commitment> Commitments => Set<Commitment>();
     public DbSet<FundsArrival> FundsArrivals => Set<FundsArrival>();
 
+    /// <summary>Money is numeric(18,2) in 万元; any other decimal (a share, a rate, a score) declares its own precision.</summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder conventions) =>
+        conventions.Properties<decimal>().HavePrecision(18, 2);
+
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.AddAuditLog();
@@ -35,7 +39,6 @@ public sealed class AttractionDb(DbContextOptions<AttractionDb> options) : DbCon
         {
             e.ToTable("leads");
             e.Property(x => x.Stage).HasConversion<string>();
-            e.Property(x => x.IntendedInvestment).HasPrecision(18, 2);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.Ignore(x => x.ETag);
             e.Ignore(x => x.IsClosed);
@@ -44,8 +47,6 @@ public sealed class AttractionDb(DbContextOptions<AttractionDb> options) : DbCon
         model.Entity<Deal>(e =>
         {
             e.ToTable("deals");
-            e.Property(x => x.Amount).HasPrecision(18, 2);
-            e.Property(x => x.ProjectTotalInvestment).HasPrecision(18, 2);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.Ignore(x => x.ETag);
             e.Ignore(x => x.ConversionKey);
@@ -56,14 +57,12 @@ public sealed class AttractionDb(DbContextOptions<AttractionDb> options) : DbCon
         {
             e.ToTable("commitments");
             e.Property(x => x.Side).HasConversion<string>();
-            e.Property(x => x.Amount).HasPrecision(18, 2);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.Ignore(x => x.FulfilledLate);
         });
         model.Entity<FundsArrival>(e =>
         {
             e.ToTable("funds_arrivals");
-            e.Property(x => x.Amount).HasPrecision(18, 2);
         });
     }
 

@@ -21,6 +21,10 @@ public sealed class CityDb(DbContextOptions<CityDb> options) : DbContext(options
     public DbSet<RegionActual> RegionActuals => Set<RegionActual>();
     public DbSet<JournalEntry> Journal => Set<JournalEntry>();
 
+    /// <summary>Money is numeric(18,2) in 万元; any other decimal (a share, a rate, a score) declares its own precision.</summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder conventions) =>
+        conventions.Properties<decimal>().HavePrecision(18, 2);
+
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.AddAuditLog();
@@ -29,15 +33,12 @@ public sealed class CityDb(DbContextOptions<CityDb> options) : DbContext(options
         {
             e.ToTable("targets");
             e.Property(t => t.Level).HasConversion(v => QueryEnum.Name(v), v => Enum.Parse<TargetLevel>(v, true));
-            e.Property(t => t.Amount).HasPrecision(18, 2);
             e.Property(t => t.Version).IsConcurrencyToken();
         });
         model.Entity<ProjectView>(e =>
         {
             e.ToTable("project_views");
             e.HasKey(p => p.ProjectId);
-            e.Property(p => p.TotalInvestment).HasPrecision(18, 2);
-            e.Property(p => p.AnnualPlannedInvestment).HasPrecision(18, 2);
             e.Ignore(p => p.IsKey);
             e.Ignore(p => p.IsStarted);
         });

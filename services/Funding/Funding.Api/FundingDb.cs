@@ -14,6 +14,10 @@ public sealed class FundingDb(DbContextOptions<FundingDb> options) : DbContext(o
     public DbSet<FundingApplication> Applications => Set<FundingApplication>();
     public DbSet<FundingTransfer> Transfers => Set<FundingTransfer>();
 
+    /// <summary>Money is numeric(18,2) in 万元; any other decimal (a share, a rate, a score) declares its own precision.</summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder conventions) =>
+        conventions.Properties<decimal>().HavePrecision(18, 2);
+
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.AddAuditLog();
@@ -23,7 +27,6 @@ public sealed class FundingDb(DbContextOptions<FundingDb> options) : DbContext(o
             e.ToTable("known_projects");
             e.HasKey(p => p.Id);
             e.Property(p => p.Id).ValueGeneratedNever();
-            e.Property(p => p.TotalInvestment).HasPrecision(18, 2);
         });
         model.Entity<Programme>(e =>
         {
@@ -42,11 +45,7 @@ public sealed class FundingDb(DbContextOptions<FundingDb> options) : DbContext(o
             e.Property(a => a.Id).ValueGeneratedNever();
             e.Property(a => a.Status).HasConversion<string>();
             e.Property(a => a.ProgrammeKind).HasConversion<string>();
-            e.Property(a => a.RequestedAmount).HasPrecision(18, 2);
-            e.Property(a => a.ApprovedAmount).HasPrecision(18, 2);
             e.Property(a => a.BondAnnualRevenue).HasColumnType("numeric(18,2)[]");
-            e.Property(a => a.BondFinancingCost).HasPrecision(18, 2);
-            e.Property(a => a.BondPrincipal).HasPrecision(18, 2);
             e.Property(a => a.BondRate).HasPrecision(7, 6);
             e.Property(a => a.BondCoverage).HasPrecision(9, 4);
             e.Property(a => a.BondMinCoverage).HasPrecision(9, 4);
@@ -64,7 +63,6 @@ public sealed class FundingDb(DbContextOptions<FundingDb> options) : DbContext(o
             // Ids are made by the entity: a new transfer found through the navigation must be inserted, not updated.
             e.Property(t => t.Id).ValueGeneratedNever();
             e.Property(t => t.Kind).HasConversion<string>();
-            e.Property(t => t.Amount).HasPrecision(18, 2);
         });
     }
 }

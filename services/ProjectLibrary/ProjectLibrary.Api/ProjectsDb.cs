@@ -16,6 +16,10 @@ public sealed class ProjectsDb(DbContextOptions<ProjectsDb> options) : DbContext
     public DbSet<ProjectProblem> Problems => Set<ProjectProblem>();
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
 
+    /// <summary>Money is numeric(18,2) in 万元; any other decimal (a share, a rate, a score) declares its own precision.</summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder conventions) =>
+        conventions.Properties<decimal>().HavePrecision(18, 2);
+
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.AddAuditLog();
@@ -29,9 +33,6 @@ public sealed class ProjectsDb(DbContextOptions<ProjectsDb> options) : DbContext
             e.Property(p => p.Stage).HasConversion<string>();
             e.Property(p => p.StageBeforeSuspension).HasConversion<string>();
             e.Property(p => p.KeyLevel).HasConversion<string>();
-            e.Property(p => p.TotalInvestment).HasPrecision(18, 2);
-            e.Property(p => p.AnnualPlannedInvestment).HasPrecision(18, 2);
-            e.Property(p => p.YearToDateInvestment).HasPrecision(18, 2);
             e.Property(p => p.Version).IsConcurrencyToken();
             e.Ignore(p => p.ETag);
             e.Ignore(p => p.IsFinal);
@@ -40,7 +41,6 @@ public sealed class ProjectsDb(DbContextOptions<ProjectsDb> options) : DbContext
         {
             e.ToTable("project_progress");
             e.HasKey(p => new { p.ProjectId, p.Year, p.Month });
-            e.Property(p => p.CompletedInvestment).HasPrecision(18, 2);
             e.Property(p => p.Version).IsConcurrencyToken();
             e.Ignore(p => p.Period);
             // Declared so EF inserts a new project before its months (the foreign key is in 0002).

@@ -16,6 +16,10 @@ public sealed class StatisticsDb(DbContextOptions<StatisticsDb> options) : DbCon
     public DbSet<ScheduledFigure> ScheduledFigures => Set<ScheduledFigure>();
     public DbSet<DuplicatePair> DuplicatePairs => Set<DuplicatePair>();
 
+    /// <summary>Money is numeric(18,2) in 万元; any other decimal (a share, a rate, a score) declares its own precision.</summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder conventions) =>
+        conventions.Properties<decimal>().HavePrecision(18, 2);
+
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.AddAuditLog();
@@ -24,7 +28,6 @@ public sealed class StatisticsDb(DbContextOptions<StatisticsDb> options) : DbCon
         {
             e.ToTable("project_views");
             e.HasKey(p => p.Id);
-            e.Property(p => p.TotalInvestment).HasPrecision(18, 2);
             e.Ignore(p => p.IsStarted);
         });
         model.Entity<Inclusion>(e =>
@@ -40,15 +43,12 @@ public sealed class StatisticsDb(DbContextOptions<StatisticsDb> options) : DbCon
         {
             e.ToTable("official_figures");
             e.HasKey(f => f.Id);
-            e.Property(f => f.CompletedInvestment).HasPrecision(18, 2);
             e.Property(f => f.Version).IsConcurrencyToken();
         });
         model.Entity<ScheduledFigure>(e =>
         {
             e.ToTable("scheduled_figures");
             e.HasKey(f => new { f.ProjectId, f.Period });
-            e.Property(f => f.CompletedInvestment).HasPrecision(18, 2);
-            e.Property(f => f.YearToDateInvestment).HasPrecision(18, 2);
         });
         model.Entity<DuplicatePair>(e =>
         {
