@@ -66,7 +66,8 @@ public static class XlsxWriter
             {
                 VerticalSplit = headerRow, TopLeftCell = CellReferences.Cell(0, headerRow + 1),
                 ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen,
-            }) { WorkbookViewId = 0 }),
+            })
+            { WorkbookViewId = 0 }),
             Widths(columns),
             data);
         if (merges is not null) sheet.Append(merges);

@@ -9,19 +9,19 @@ public sealed class ApprovalsFactory() : ServiceFactory<Program>("approvals_test
 {
     public static ProjectSnapshot Snapshot(Guid? id = null, string region = "140522", string nature = "new", decimal total = 32_000m,
         string category = "infrastructure", DateOnly? plannedStart = null, string? township = null) => new()
-    {
-        ProjectId = id ?? Guid.NewGuid(),
-        Name = $"阳城县东部片区一体化供水工程 {Guid.NewGuid().ToString("N")[..6]}",
-        RegionCode = region,
-        Township = township,
-        Category = category,
-        Nature = nature,
-        Stage = "reserve",
-        TotalInvestment = total,
-        AnnualPlannedInvestment = 8_000m,
-        Year = 2025,
-        PlannedStartDate = plannedStart,
-    };
+        {
+            ProjectId = id ?? Guid.NewGuid(),
+            Name = $"阳城县东部片区一体化供水工程 {Guid.NewGuid().ToString("N")[..6]}",
+            RegionCode = region,
+            Township = township,
+            Category = category,
+            Nature = nature,
+            Stage = "reserve",
+            TotalInvestment = total,
+            AnnualPlannedInvestment = 8_000m,
+            Year = 2025,
+            PlannedStartDate = plannedStart,
+        };
 
     public Task Register(ProjectSnapshot project, long version = 1, Guid? messageId = null) =>
         Publish(new ProjectRegistered { Project = project, Version = version, OccurredAt = DateTimeOffset.UtcNow }, messageId);

@@ -18,16 +18,16 @@ public sealed class AttractionFactory() : ServiceFactory<Program>("attraction_te
 
     public static object Deal(string region = "140522", decimal amount = 120_000m, string signedOn = "2024-03-18", string? plannedStartOn = null,
         object[]? investors = null, Guid? leadId = null) => new
-    {
-        name = UniqueName("年产5万吨光伏玻璃项目"),
-        investors = investors ?? [new { name = "某光伏科技有限公司" }],
-        amount,
-        signedOn,
-        regionCode = region,
-        industry = "新材料",
-        plannedStartOn,
-        leadId,
-    };
+        {
+            name = UniqueName("年产5万吨光伏玻璃项目"),
+            investors = investors ?? [new { name = "某光伏科技有限公司" }],
+            amount,
+            signedOn,
+            regionCode = region,
+            industry = "新材料",
+            plannedStartOn,
+            leadId,
+        };
 
     /// <summary>Signs a deal as the region's investment promotion centre and returns its id.</summary>
     public async Task<Guid> SignDeal(string region = "140522", decimal amount = 120_000m, string signedOn = "2024-03-18")

@@ -181,8 +181,11 @@ public sealed class ListTests(CityFactory factory)
         await factory.Deliver(new ProblemRaised { ProblemId = problem, ProjectId = building.ProjectId, RegionCode = "140524", Title = "标签-用地指标", Level = "county", Version = 1, OccurredAt = Now });
         await factory.Deliver(new ProblemAssigned { ProblemId = problem, ProjectId = building.ProjectId, RegionCode = "140524", Department = "自然资源局", Assignee = "周五", DueDate = new DateOnly(2061, 5, 1), Version = 2, OccurredAt = Now });
         await factory.Deliver(new ProblemEscalated { ProblemId = problem, ProjectId = building.ProjectId, RegionCode = "140524", Level = "city", Automatic = false, Version = 3, OccurredAt = Now });
-        await factory.Deliver(new ApprovalDecided { ItemId = Guid.NewGuid(), ProjectId = planned.ProjectId, RegionCode = "140524", ProcedureCode = "land",
-            ProcedureName = "用地预审", Agency = "自然资源局", Decision = "acceptedWithDeficiency", DecidedOn = new DateOnly(2061, 1, 20), Version = 1, OccurredAt = Now });
+        await factory.Deliver(new ApprovalDecided
+        {
+            ItemId = Guid.NewGuid(), ProjectId = planned.ProjectId, RegionCode = "140524", ProcedureCode = "land",
+            ProcedureName = "用地预审", Agency = "自然资源局", Decision = "acceptedWithDeficiency", DecidedOn = new DateOnly(2061, 1, 20), Version = 1, OccurredAt = Now
+        });
 
         using var client = factory.City();
         async Task<Dictionary<string, string>> Row(string list, string name)

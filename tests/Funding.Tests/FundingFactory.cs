@@ -20,7 +20,8 @@ public sealed class FundingFactory() : ServiceFactory<Program>("funding_tests")
     {
         await ReadyAsync();
         var snapshot = Samples.Snapshot(region: region, category: category, totalInvestment: totalInvestment,
-            name: "测试项目 " + Guid.NewGuid().ToString("N")[..6]) with { Township = township };
+            name: "测试项目 " + Guid.NewGuid().ToString("N")[..6]) with
+        { Township = township };
         await Bus.Publish(new ProjectRegistered { Project = snapshot, Version = 1, OccurredAt = DateTimeOffset.UtcNow });
         using var city = ClientFor("funding", "140500");
         await Eventually.True(async () => (await city.GetAsync($"/api/funding/projects/{snapshot.ProjectId}")).IsSuccessStatusCode,

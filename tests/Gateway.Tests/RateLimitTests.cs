@@ -22,7 +22,7 @@ public sealed class RateLimitTests : IClassFixture<RateLimitTests.SmallLimits>
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.LogToFile(TestLogs.NewFile(GetType().Name));
-        var closed = $"http://127.0.0.1:{ServiceProcess.FreePort()}/";
+            var closed = $"http://127.0.0.1:{ServiceProcess.FreePort()}/";
             var settings = new Dictionary<string, string?>(TestTokens.AuthSettings())
             {
                 ["RateLimiting:PermitsPerSecond"] = "1",

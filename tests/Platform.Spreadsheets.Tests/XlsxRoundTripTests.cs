@@ -113,7 +113,8 @@ public sealed class XlsxRoundTripTests
                 new Row(
                     new Cell(new InlineString(new Text("统计编码"))) { CellReference = "A4", DataType = CellValues.InlineString },
                     new Cell(new CellValue("45731")) { CellReference = "AA4", StyleIndex = 1 },
-                    new Cell(new CellValue("1.5E+3")) { CellReference = "AB4" }) { RowIndex = 4 }));
+                    new Cell(new CellValue("1.5E+3")) { CellReference = "AB4" })
+                { RowIndex = 4 }));
             workbook.Workbook.Sheets!.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = 1, Name = "S" });
         }
         var row = Assert.Single(XlsxReader.Read(new MemoryStream(buffer.ToArray())));
@@ -143,7 +144,8 @@ public sealed class XlsxRoundTripTests
                     new Cell(new CellValue("1")) { CellReference = "A2", DataType = CellValues.SharedString },
                     new Cell(new CellValue("2")) { CellReference = "B2", DataType = CellValues.SharedString },
                     new Cell(new CellValue("1")) { CellReference = "C2", DataType = CellValues.Boolean },
-                    new Cell() { CellReference = "D2" }) { RowIndex = 2 }));
+                    new Cell() { CellReference = "D2" })
+                { RowIndex = 2 }));
             workbook.Workbook.Sheets!.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = 1, Name = "S" });
         }
         var rows = XlsxReader.Read(new MemoryStream(buffer.ToArray()));

@@ -10,14 +10,14 @@ public static class Broker
     /// <summary>A connection as the operator user (full rights on the test vhost), or as <paramref name="user"/>.</summary>
     public static Task<IConnection> ConnectAsync(string? user = null, string? password = null, string? virtualHost = null,
         string? clientName = null) => new ConnectionFactory
-    {
-        HostName = TestEnvironment.RabbitHost,
-        Port = TestEnvironment.RabbitPort,
-        VirtualHost = virtualHost ?? TestEnvironment.RabbitVirtualHost,
-        UserName = user ?? TestEnvironment.RabbitUser,
-        Password = password ?? TestEnvironment.RabbitPassword,
-        ClientProvidedName = clientName,
-    }.CreateConnectionAsync();
+        {
+            HostName = TestEnvironment.RabbitHost,
+            Port = TestEnvironment.RabbitPort,
+            VirtualHost = virtualHost ?? TestEnvironment.RabbitVirtualHost,
+            UserName = user ?? TestEnvironment.RabbitUser,
+            Password = password ?? TestEnvironment.RabbitPassword,
+            ClientProvidedName = clientName,
+        }.CreateConnectionAsync();
 
     /// <summary>
     /// A started bus of the test's own on the test vhost, as the operator (to observe or publish freely) or as

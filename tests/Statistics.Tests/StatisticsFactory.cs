@@ -9,10 +9,10 @@ public sealed class StatisticsFactory() : ServiceFactory<Program>("statistics")
 {
     public static ProjectSnapshot Snapshot(Guid id, string name, string region = "140522", decimal total = 3200m, string stage = "reserve",
         DateOnly? started = null, string? nationalCode = null, string? township = null) => new()
-    {
-        ProjectId = id, Name = name, RegionCode = region, Township = township, Category = "infrastructure", Nature = "new", Stage = stage,
-        TotalInvestment = total, AnnualPlannedInvestment = Math.Min(total, 1000m), Year = 2025, NationalCode = nationalCode, ActualStartDate = started,
-    };
+        {
+            ProjectId = id, Name = name, RegionCode = region, Township = township, Category = "infrastructure", Nature = "new", Stage = stage,
+            TotalInvestment = total, AnnualPlannedInvestment = Math.Min(total, 1000m), Year = 2025, NationalCode = nationalCode, ActualStartDate = started,
+        };
 
     public Task Register(ProjectSnapshot snapshot, long version = 1) =>
         Deliver(new ProjectRegistered { Project = snapshot, Version = version, OccurredAt = DateTimeOffset.UtcNow });

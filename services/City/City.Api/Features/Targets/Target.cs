@@ -24,19 +24,19 @@ public sealed class Target : IAudited
 
     public static Target Create(TargetLevel level, string regionCode, string? township, string period, string metric,
         decimal amount, string? note, string setBy, DateTimeOffset now) => new()
-    {
-        Id = Guid.CreateVersion7(),
-        Level = level,
-        RegionCode = regionCode,
-        Township = township ?? "",
-        Period = period,
-        Metric = metric,
-        Amount = amount,
-        Note = note,
-        SetBy = setBy,
-        UpdatedAt = now,
-        Version = 1,
-    };
+        {
+            Id = Guid.CreateVersion7(),
+            Level = level,
+            RegionCode = regionCode,
+            Township = township ?? "",
+            Period = period,
+            Metric = metric,
+            Amount = amount,
+            Note = note,
+            SetBy = setBy,
+            UpdatedAt = now,
+            Version = 1,
+        };
 
     /// <summary>Sets a new amount; returns false (and changes nothing) when it is the same.</summary>
     public bool Change(decimal amount, string? note, string setBy, DateTimeOffset now)

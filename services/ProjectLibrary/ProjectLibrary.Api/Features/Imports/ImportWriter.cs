@@ -53,10 +53,10 @@ public static class ImportWriter
     /// <summary>The audit entry a bulk write leaves for one record, naming the person who uploaded the sheet.</summary>
     internal static AuditEntry Audit(CallerScope caller, string region, string type, string id, string action, string? before, string after,
         DateTimeOffset now) => new()
-    {
-        At = now, Actor = caller.UserName, ActorRegion = caller.RegionCode, RegionCode = region, EntityType = type, EntityId = id,
-        Action = action, Before = before, After = after, CorrelationId = Correlation.CurrentId,
-    };
+        {
+            At = now, Actor = caller.UserName, ActorRegion = caller.RegionCode, RegionCode = region, EntityType = type, EntityId = id,
+            Action = action, Before = before, After = after, CorrelationId = Correlation.CurrentId,
+        };
 
     static AuditEntry Entry(CallerScope caller, Project project, string action, string? before, string after, DateTimeOffset now) =>
         Audit(caller, project.RegionCode, nameof(Project), project.Id.ToString(), action, before, after, now);

@@ -44,11 +44,11 @@ public sealed class ProjectProblem : IAudited, ITownshipScoped
 
     public static ProjectProblem Raise(Guid projectId, string regionCode, string? township, string title, string? description,
         ProblemCategory category, ProblemLevel level, string by, DateTimeOffset now) => new()
-    {
-        Id = Guid.CreateVersion7(), ProjectId = projectId, RegionCode = regionCode, Township = township,
-        Title = title.Trim(), Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim(),
-        Category = category, Level = level, Status = ProblemStatus.Found, RaisedBy = by, RaisedAt = now, UpdatedAt = now, Version = 1,
-    };
+        {
+            Id = Guid.CreateVersion7(), ProjectId = projectId, RegionCode = regionCode, Township = township,
+            Title = title.Trim(), Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim(),
+            Category = category, Level = level, Status = ProblemStatus.Found, RaisedBy = by, RaisedAt = now, UpdatedAt = now, Version = 1,
+        };
 
     /// <summary>交办: who solves it by when. Reassigning gives a new deadline, so its reminder and escalation can happen again.</summary>
     public string? Assign(string department, string assignee, DateOnly dueDate, DateTimeOffset now)
