@@ -1,8 +1,6 @@
 using Approvals.Api.Features.Catalogue;
 using Approvals.Api.Features.Checklists;
 using Approvals.Api.Features.Items;
-using Microsoft.EntityFrameworkCore;
-using Platform.Data;
 using Platform.Messaging;
 
 namespace Approvals.Api;

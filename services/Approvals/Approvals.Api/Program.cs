@@ -5,9 +5,7 @@ using Approvals.Api.Features.Catalogue;
 using Approvals.Api.Features.Checklists;
 using Approvals.Api.Features.Items;
 using Platform.Contracts.Approvals;
-using Platform.Data;
 using Platform.Messaging;
-using Platform.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();

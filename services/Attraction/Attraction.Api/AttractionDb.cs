@@ -2,12 +2,9 @@ using System.Text.Json;
 using Attraction.Api.Features.Deals;
 using Attraction.Api.Features.Enterprises;
 using Attraction.Api.Features.Leads;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Platform.Data;
 using Platform.Messaging;
-using Platform.ServiceDefaults.Http;
 
 namespace Attraction.Api;
 

@@ -6,10 +6,7 @@ using Attraction.Api.Features.Enterprises;
 using Attraction.Api.Features.Leads;
 using Attraction.Api.Features.Summary;
 using Platform.Contracts.Attraction;
-using Platform.Data;
 using Platform.Messaging;
-using Platform.ServiceDefaults;
-using Platform.ServiceDefaults.Http;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();

@@ -1,9 +1,6 @@
 using City.Api.Features.ReadModels;
 using City.Api.Features.Targets;
-using Microsoft.EntityFrameworkCore;
-using Platform.Data;
 using Platform.Messaging;
-using Platform.ServiceDefaults.Http;
 
 namespace City.Api;
 

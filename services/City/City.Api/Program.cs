@@ -4,9 +4,7 @@ using City.Api.Features.Lists;
 using City.Api.Features.Overview;
 using City.Api.Features.ReadModels;
 using City.Api.Features.Targets;
-using Platform.Data;
 using Platform.Messaging;
-using Platform.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();

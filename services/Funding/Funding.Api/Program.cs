@@ -5,9 +5,7 @@ using Funding.Api.Features.Programmes;
 using Funding.Api.Features.Projects;
 using Funding.Api.Features.Summary;
 using Platform.Contracts.Funding;
-using Platform.Data;
 using Platform.Messaging;
-using Platform.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();

@@ -1,6 +1,4 @@
 using Identity.Api.Features.Accounts;
-using Microsoft.EntityFrameworkCore;
-using Platform.Data;
 
 namespace Identity.Api;
 

@@ -1,7 +1,5 @@
 using Identity.Api;
 using Identity.Api.Features.Accounts;
-using Platform.Data;
-using Platform.ServiceDefaults;
 
 // `admin create <username>` runs one command against the configured database and exits (see AdminCommand).
 var command = AdminCommand.Parse(args, out var commandError);

@@ -1,7 +1,5 @@
 using Platform.Contracts.ProjectLibrary;
-using Platform.Data;
 using Platform.Messaging;
-using Platform.ServiceDefaults;
 using ProjectLibrary.Api;
 using ProjectLibrary.Api.Features.Imports;
 using ProjectLibrary.Api.Features.Problems;

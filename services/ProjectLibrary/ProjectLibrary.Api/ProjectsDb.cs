@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Platform.Data;
 using Platform.Messaging;
 using ProjectLibrary.Api.Features.Imports;
 using ProjectLibrary.Api.Features.Problems;

@@ -1,7 +1,5 @@
 using Platform.Contracts.Statistics;
-using Platform.Data;
 using Platform.Messaging;
-using Platform.ServiceDefaults;
 using Statistics.Api;
 using Statistics.Api.Features;
 using Statistics.Api.Features.Duplicates;

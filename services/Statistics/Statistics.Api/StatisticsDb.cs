@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Platform.Data;
 using Platform.Messaging;
 using Statistics.Api.Features.Duplicates;
 using Statistics.Api.Features.Figures;

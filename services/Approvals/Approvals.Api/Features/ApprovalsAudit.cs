@@ -1,7 +1,6 @@
 using Approvals.Api.Features.Catalogue;
 using Approvals.Api.Features.Checklists;
 using Approvals.Api.Features.Items;
-using Platform.Data;
 
 namespace Approvals.Api.Features;
 

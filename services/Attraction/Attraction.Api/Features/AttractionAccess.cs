@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Platform.Data;
-using Platform.ServiceDefaults.Auth;
-using Platform.ServiceDefaults.Problems;
-
 namespace Attraction.Api.Features;
 
 /// <summary>Who reads and who writes the investment promotion centre's records.</summary>

@@ -1,7 +1,6 @@
 using Attraction.Api.Features.Deals;
 using Attraction.Api.Features.Enterprises;
 using Attraction.Api.Features.Leads;
-using Platform.Data;
 
 namespace Attraction.Api.Features;
 

@@ -1,12 +1,8 @@
 using Attraction.Api.Features.Deals;
 using Attraction.Api.Features.Enterprises;
 using Attraction.Api.Features.Leads;
-using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.Attraction;
 using Platform.Messaging;
-using Platform.ServiceDefaults;
-using Platform.ServiceDefaults.Auth;
-using Platform.Data;
 
 namespace Attraction.Api.Features;
 

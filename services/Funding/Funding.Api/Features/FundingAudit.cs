@@ -1,8 +1,6 @@
 using Funding.Api.Features.Applications;
 using Funding.Api.Features.Programmes;
 using Funding.Api.Features.Projects;
-using Platform.Data;
-using Platform.ServiceDefaults.Auth;
 
 namespace Funding.Api.Features;
 

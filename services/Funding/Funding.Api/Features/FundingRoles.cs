@@ -1,5 +1,3 @@
-using Platform.ServiceDefaults.Auth;
-
 namespace Funding.Api.Features;
 
 /// <summary>The funding bureaus (财政局 / 发改局) write here; everyone else in scope reads.</summary>

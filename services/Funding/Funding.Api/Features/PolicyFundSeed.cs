@@ -2,13 +2,8 @@ using Funding.Api.Features.Applications;
 using Funding.Api.Features.Bonds;
 using Funding.Api.Features.Programmes;
 using Funding.Api.Features.Projects;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Messaging;
-using Platform.ServiceDefaults;
-using Platform.ServiceDefaults.Auth;
-using Platform.Data;
-using Platform.ServiceDefaults.Problems;
 
 namespace Funding.Api.Features;
 

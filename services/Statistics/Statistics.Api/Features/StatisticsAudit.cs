@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Platform.Data;
-using Platform.ServiceDefaults.Auth;
 using Statistics.Api.Features.Duplicates;
 using Statistics.Api.Features.Figures;
 using Statistics.Api.Features.Inclusions;

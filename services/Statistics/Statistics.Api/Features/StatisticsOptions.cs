@@ -1,5 +1,3 @@
-using Platform.ServiceDefaults.Auth;
-
 namespace Statistics.Api.Features;
 
 /// <summary>Configuration section "Statistics".</summary>

@@ -1,5 +1,4 @@
 using Approvals.Api.Features.Items;
-using Platform.ServiceDefaults;
 
 namespace Approvals.Api.Features.Calendar;
 

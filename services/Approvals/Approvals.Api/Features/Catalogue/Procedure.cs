@@ -1,6 +1,3 @@
-using Platform.Data;
-using Platform.ServiceDefaults.Auth;
-
 namespace Approvals.Api.Features.Catalogue;
 
 /// <summary>

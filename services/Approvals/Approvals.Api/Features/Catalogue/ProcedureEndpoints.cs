@@ -1,11 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Platform.Data;
-using Platform.ServiceDefaults;
-using Platform.ServiceDefaults.Auth;
-using Platform.ServiceDefaults.Http;
-using Platform.ServiceDefaults.Problems;
-
 namespace Approvals.Api.Features.Catalogue;
 
 /// <summary>The procedure catalogue: everyone signed in reads it; the city's administrator keeps it (one catalogue for all counties).</summary>

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Platform.ServiceDefaults.Problems;
 
 namespace Approvals.Api.Features.Catalogue;
 

@@ -1,9 +1,6 @@
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.ProjectLibrary;
-using Platform.Data;
 using Platform.Messaging;
-using Platform.ServiceDefaults;
 
 namespace Approvals.Api.Features.Checklists;
 

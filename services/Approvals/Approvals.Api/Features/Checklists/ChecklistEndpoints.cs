@@ -1,12 +1,5 @@
 using Approvals.Api.Features.Calendar;
 using Approvals.Api.Features.Items;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Platform.Data;
-using Platform.ServiceDefaults;
-using Platform.ServiceDefaults.Auth;
-using Platform.ServiceDefaults.Http;
-using Platform.ServiceDefaults.Problems;
 
 namespace Approvals.Api.Features.Checklists;
 

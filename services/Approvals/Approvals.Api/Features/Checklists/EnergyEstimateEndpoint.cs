@@ -1,10 +1,5 @@
 using Approvals.Api.Features.Calendar;
 using Approvals.Api.Features.Items;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Platform.ServiceDefaults;
-using Platform.ServiceDefaults.Auth;
-using Platform.ServiceDefaults.Problems;
 
 namespace Approvals.Api.Features.Checklists;
 

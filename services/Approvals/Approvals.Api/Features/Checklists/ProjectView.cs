@@ -1,5 +1,4 @@
 using Platform.Contracts.ProjectLibrary;
-using Platform.Data;
 
 namespace Approvals.Api.Features.Checklists;
 

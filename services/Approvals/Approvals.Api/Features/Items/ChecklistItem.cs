@@ -1,9 +1,5 @@
 using Approvals.Api.Features.Calendar;
 using Approvals.Api.Features.Catalogue;
-using Platform.Data;
-using Platform.ServiceDefaults.Auth;
-using Platform.ServiceDefaults.Http;
-using Platform.ServiceDefaults.Problems;
 
 namespace Approvals.Api.Features.Items;
 

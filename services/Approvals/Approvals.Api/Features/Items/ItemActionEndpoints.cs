@@ -1,12 +1,7 @@
 using Approvals.Api.Features.Calendar;
 using Approvals.Api.Features.Checklists;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.Approvals;
 using Platform.Messaging;
-using Platform.ServiceDefaults;
-using Platform.ServiceDefaults.Auth;
-using Platform.ServiceDefaults.Problems;
 
 namespace Approvals.Api.Features.Items;
 

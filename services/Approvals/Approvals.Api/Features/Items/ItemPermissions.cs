@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Platform.ServiceDefaults.Auth;
-using Platform.ServiceDefaults.Problems;
-
 namespace Approvals.Api.Features.Items;
 
 /// <summary>

@@ -1,7 +1,4 @@
 using Approvals.Api.Features.Calendar;
-using Platform.ServiceDefaults.Auth;
-using Platform.ServiceDefaults.Http;
-using Platform.ServiceDefaults.Problems;
 
 namespace Approvals.Api.Features.Items;
 

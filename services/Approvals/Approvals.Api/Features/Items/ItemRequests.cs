@@ -1,5 +1,3 @@
-using Platform.ServiceDefaults.Problems;
-
 namespace Approvals.Api.Features.Items;
 
 /// <summary>Body of submit and accept: the day it happened (default today).</summary>

@@ -1,10 +1,6 @@
 using Approvals.Api.Features.Calendar;
 using Approvals.Api.Features.Checklists;
-using Microsoft.EntityFrameworkCore;
 using Platform.Messaging;
-using Platform.ServiceDefaults.Auth;
-using Platform.Data;
-using Platform.ServiceDefaults.Problems;
 
 namespace Approvals.Api.Features.Items;
 

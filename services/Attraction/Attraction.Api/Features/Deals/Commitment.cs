@@ -1,7 +1,3 @@
-using Platform.Data;
-using Platform.ServiceDefaults.Auth;
-using Platform.ServiceDefaults.Problems;
-
 namespace Attraction.Api.Features.Deals;
 
 /// <summary>投资方 promises investment, scale and dates; 政府方 promises policies and factor supply (land, power, water …).</summary>

@@ -1,11 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Platform.Data;
-using Platform.ServiceDefaults;
-using Platform.ServiceDefaults.Auth;
-using Platform.ServiceDefaults.Http;
-using Platform.ServiceDefaults.Problems;
-
 namespace Attraction.Api.Features.Deals;
 
 /// <summary>双向承诺 of a deal: add, list, fulfil; and the overdue ones across deals for 督办.</summary>

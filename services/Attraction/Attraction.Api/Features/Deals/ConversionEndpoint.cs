@@ -1,10 +1,6 @@
 using Attraction.Api.Clients;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.Attraction;
 using Platform.Messaging;
-using Platform.ServiceDefaults.Auth;
-using Platform.ServiceDefaults.Problems;
 
 namespace Attraction.Api.Features.Deals;
 

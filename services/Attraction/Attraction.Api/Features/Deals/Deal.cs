@@ -1,7 +1,4 @@
 using Platform.Contracts.ProjectLibrary;
-using Platform.Data;
-using Platform.ServiceDefaults.Auth;
-using Platform.ServiceDefaults.Problems;
 
 namespace Attraction.Api.Features.Deals;
 

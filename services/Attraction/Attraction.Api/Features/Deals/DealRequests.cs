@@ -1,6 +1,3 @@
-using Platform.ServiceDefaults.Auth;
-using Platform.ServiceDefaults.Problems;
-
 namespace Attraction.Api.Features.Deals;
 
 /// <summary>An investor as sent: an enterprise of the library (its name is taken from there) or a name.</summary>

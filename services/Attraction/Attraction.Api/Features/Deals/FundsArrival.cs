@@ -1,6 +1,3 @@
-using Platform.Data;
-using Platform.ServiceDefaults.Auth;
-
 namespace Attraction.Api.Features.Deals;
 
 /// <summary>资金到位: money that actually arrived for a deal on a date. Recorded once, never edited.</summary>

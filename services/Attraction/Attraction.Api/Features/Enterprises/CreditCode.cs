@@ -1,5 +1,3 @@
-using Platform.ServiceDefaults.Problems;
-
 namespace Attraction.Api.Features.Enterprises;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Platform.ServiceDefaults.Auth;
-
 namespace Attraction.Api.Features.Enterprises;
 
 /// <summary>A person to talk to at the enterprise.</summary>

@@ -1,11 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Platform.Data;
-using Platform.ServiceDefaults;
-using Platform.ServiceDefaults.Auth;
-using Platform.ServiceDefaults.Http;
-using Platform.ServiceDefaults.Problems;
-
 namespace Attraction.Api.Features.Enterprises;
 
 public sealed record EnterpriseFilter(string? RegionCode, string? Q, string? Industry, string? OriginRegion, string? Type,

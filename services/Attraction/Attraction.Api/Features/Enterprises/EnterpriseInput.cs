@@ -1,5 +1,3 @@
-using Platform.ServiceDefaults.Problems;
-
 namespace Attraction.Api.Features.Enterprises;
 
 /// <summary>The body of POST /api/attraction/enterprises and PUT /api/attraction/enterprises/{id} (PUT replaces every field).</summary>

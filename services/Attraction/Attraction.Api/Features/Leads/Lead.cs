@@ -1,8 +1,3 @@
-using Platform.Data;
-using Platform.ServiceDefaults.Auth;
-using Platform.ServiceDefaults.Http;
-using Platform.ServiceDefaults.Problems;
-
 namespace Attraction.Api.Features.Leads;
 
 /// <summary>接洽 → 考察 → 洽谈 → 签约, or 终止 from any open stage.</summary>

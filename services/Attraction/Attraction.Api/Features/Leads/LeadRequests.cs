@@ -1,5 +1,3 @@
-using Platform.ServiceDefaults.Problems;
-
 namespace Attraction.Api.Features.Leads;
 
 /// <summary>The body of POST /api/attraction/leads and PUT /api/attraction/leads/{id}.</summary>

@@ -1,6 +1,3 @@
-using Platform.ServiceDefaults;
-using Platform.ServiceDefaults.Auth;
-
 namespace Attraction.Api.Features.Summary;
 
 /// <summary>What the summary needs of a deal.</summary>

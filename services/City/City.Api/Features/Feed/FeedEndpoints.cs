@@ -1,12 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using City.Api.Features.ReadModels;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.Attraction;
-using Platform.ServiceDefaults;
-using Platform.ServiceDefaults.Auth;
-using Platform.ServiceDefaults.Problems;
 
 namespace City.Api.Features.Feed;
 

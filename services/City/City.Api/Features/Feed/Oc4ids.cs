@@ -1,11 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using City.Api.Features.ReadModels;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Platform.ServiceDefaults.Auth;
-using Platform.ServiceDefaults.Problems;
 
 namespace City.Api.Features.Feed;
 

@@ -1,8 +1,5 @@
 using City.Api.Features.ReadModels;
 using City.Api.Features.Targets;
-using Platform.ServiceDefaults;
-using Platform.ServiceDefaults.Auth;
-using Platform.ServiceDefaults.Http;
 using Platform.Spreadsheets;
 
 namespace City.Api.Features.Lists;

@@ -1,10 +1,5 @@
 using City.Api.Features.Overview;
 using City.Api.Features.Targets;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Platform.ServiceDefaults;
-using Platform.ServiceDefaults.Auth;
-using Platform.ServiceDefaults.Http;
-using Platform.ServiceDefaults.Problems;
 using Platform.Spreadsheets;
 
 namespace City.Api.Features.Lists;

@@ -1,9 +1,5 @@
 using City.Api.Features.Overview;
 using City.Api.Features.ReadModels;
-using Microsoft.EntityFrameworkCore;
-using Platform.Data;
-using Platform.ServiceDefaults.Auth;
-using Platform.ServiceDefaults.Http;
 using Platform.ServiceDefaults.Text;
 using Platform.Spreadsheets;
 

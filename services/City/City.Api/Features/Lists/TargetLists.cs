@@ -1,6 +1,5 @@
 using City.Api.Features.Overview;
 using City.Api.Features.Targets;
-using Platform.ServiceDefaults.Http;
 using Platform.Spreadsheets;
 
 namespace City.Api.Features.Lists;

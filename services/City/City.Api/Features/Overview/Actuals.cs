@@ -1,7 +1,5 @@
 using City.Api.Features.ReadModels;
 using City.Api.Features.Targets;
-using Microsoft.EntityFrameworkCore;
-using Platform.ServiceDefaults;
 
 namespace City.Api.Features.Overview;
 

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace City.Api.Features.ReadModels;
 
 /// <summary>

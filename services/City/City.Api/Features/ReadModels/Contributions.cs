@@ -1,6 +1,5 @@
 using System.Globalization;
 using City.Api.Features.Targets;
-using Platform.ServiceDefaults;
 
 namespace City.Api.Features.ReadModels;
 

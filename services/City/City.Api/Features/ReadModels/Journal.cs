@@ -1,11 +1,9 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.Approvals;
 using Platform.Contracts.Attraction;
 using Platform.Contracts.Funding;
 using Platform.Contracts.ProjectLibrary;
 using Platform.Contracts.Statistics;
-using Platform.ServiceDefaults.Http;
 
 namespace City.Api.Features.ReadModels;
 

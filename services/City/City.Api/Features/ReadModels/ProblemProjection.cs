@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.ProjectLibrary;
 using Platform.Messaging;
 

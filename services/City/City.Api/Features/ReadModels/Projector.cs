@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.Approvals;
 using Platform.Contracts.Attraction;
 using Platform.Contracts.Funding;

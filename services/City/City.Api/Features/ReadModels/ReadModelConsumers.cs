@@ -4,7 +4,6 @@ using Platform.Contracts.Attraction;
 using Platform.Contracts.Funding;
 using Platform.Contracts.ProjectLibrary;
 using Platform.Contracts.Statistics;
-using Platform.Data;
 using Platform.Messaging;
 
 namespace City.Api.Features.ReadModels;

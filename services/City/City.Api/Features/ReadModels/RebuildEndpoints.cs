@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Platform.Data;
-using Platform.ServiceDefaults;
-using Platform.ServiceDefaults.Auth;
-using Platform.ServiceDefaults.Problems;
-
 namespace City.Api.Features.ReadModels;
 
 public sealed record RebuildResult(long EventsReplayed, long LastPosition, TimeSpan Took);

@@ -1,5 +1,3 @@
-using Platform.ServiceDefaults.Auth;
-
 namespace City.Api.Features.Targets;
 
 /// <summary>One parent target against the sum of its children. Gap = parent − children (positive: not assigned to anyone).</summary>

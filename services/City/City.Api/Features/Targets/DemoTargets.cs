@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Platform.ServiceDefaults;
-using Platform.ServiceDefaults.Auth;
-using Platform.Data;
-
 namespace City.Api.Features.Targets;
 
 /// <summary>

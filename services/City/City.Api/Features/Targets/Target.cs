@@ -1,6 +1,3 @@
-using Platform.Data;
-using Platform.ServiceDefaults.Auth;
-
 namespace City.Api.Features.Targets;
 
 /// <summary>Who a target is for: the city as a whole, one district (市本级 included), or a township of a county.</summary>

@@ -1,5 +1,3 @@
-using Platform.Data;
-
 namespace City.Api.Features.Targets;
 
 /// <summary>/api/city/audit: the targets the caller sees (<see cref="TargetEndpoints.VisibleTo"/>; a township user its district's and its own).</summary>

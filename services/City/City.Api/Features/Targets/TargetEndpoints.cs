@@ -1,11 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Platform.Data;
-using Platform.ServiceDefaults;
-using Platform.ServiceDefaults.Auth;
-using Platform.ServiceDefaults.Http;
-using Platform.ServiceDefaults.Problems;
-
 namespace City.Api.Features.Targets;
 
 public sealed record TargetFilter(string? Period, string? RegionCode, string? Metric, TargetLevel? Level, string? Township, int? Page, int? PageSize);

@@ -1,7 +1,3 @@
-using Platform.ServiceDefaults;
-using Platform.ServiceDefaults.Auth;
-using Platform.ServiceDefaults.Problems;
-
 namespace City.Api.Features.Targets;
 
 /// <summary>Body of PUT /api/city/targets: several targets of one period at once (each upserted).</summary>

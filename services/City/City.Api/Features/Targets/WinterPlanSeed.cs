@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Platform.ServiceDefaults.Auth;
 
 namespace City.Api.Features.Targets;
 

@@ -1,5 +1,3 @@
-using Platform.ServiceDefaults.Problems;
-
 namespace Funding.Api.Features.Applications;
 
 /// <summary>The body of POST /api/funding/applications.</summary>

@@ -1,7 +1,5 @@
 using Funding.Api.Features.Bonds;
 using Funding.Api.Features.Programmes;
-using Platform.ServiceDefaults.Http;
-using Platform.ServiceDefaults.Problems;
 
 namespace Funding.Api.Features.Applications;
 

@@ -1,15 +1,9 @@
 using Funding.Api.Features.Bonds;
 using Funding.Api.Features.Programmes;
 using Funding.Api.Features.Projects;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Contracts.Funding;
 using Platform.Messaging;
-using Platform.ServiceDefaults.Http;
-using Platform.ServiceDefaults;
-using Platform.ServiceDefaults.Auth;
-using Platform.ServiceDefaults.Problems;
 
 namespace Funding.Api.Features.Applications;
 

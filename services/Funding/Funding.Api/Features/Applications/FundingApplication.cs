@@ -1,9 +1,6 @@
 using Funding.Api.Features.Bonds;
 using Funding.Api.Features.Programmes;
 using Funding.Api.Features.Projects;
-using Platform.Data;
-using Platform.ServiceDefaults.Auth;
-using Platform.ServiceDefaults.Problems;
 
 namespace Funding.Api.Features.Applications;
 

@@ -1,5 +1,3 @@
-using Platform.Data;
-
 namespace Funding.Api.Features.Applications;
 
 /// <summary>资金下达 (allocation by the programme's owner) or 支付 (disbursement to the project).</summary>

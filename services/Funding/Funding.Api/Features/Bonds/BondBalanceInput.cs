@@ -1,5 +1,3 @@
-using Platform.ServiceDefaults.Problems;
-
 namespace Funding.Api.Features.Bonds;
 
 /// <summary>The body of PUT /api/funding/applications/{id}/bond-balance.</summary>

@@ -1,6 +1,3 @@
-using Platform.Data;
-using Platform.ServiceDefaults.Auth;
-
 namespace Funding.Api.Features.Programmes;
 
 /// <summary>中央预算内投资, 地方政府专项债券, 超长期特别国债, 省市前期费 or another policy fund.</summary>

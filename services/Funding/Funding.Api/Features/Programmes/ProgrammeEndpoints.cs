@@ -1,11 +1,4 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Funding.Api.Features;
-using Platform.Data;
-using Platform.ServiceDefaults;
-using Platform.ServiceDefaults.Auth;
-using Platform.ServiceDefaults.Http;
-using Platform.ServiceDefaults.Problems;
 
 namespace Funding.Api.Features.Programmes;
 

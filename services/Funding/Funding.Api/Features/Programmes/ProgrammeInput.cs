@@ -1,5 +1,3 @@
-using Platform.ServiceDefaults.Problems;
-
 namespace Funding.Api.Features.Programmes;
 
 /// <summary>The body of POST /api/funding/programmes. Nullable value types so a missing field is reported.</summary>

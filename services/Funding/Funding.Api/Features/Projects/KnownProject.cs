@@ -1,6 +1,4 @@
 using Platform.Contracts.ProjectLibrary;
-using Platform.Data;
-using Platform.ServiceDefaults.Auth;
 
 namespace Funding.Api.Features.Projects;
 

@@ -1,6 +1,5 @@
 using MassTransit;
 using Platform.Contracts.ProjectLibrary;
-using Platform.Data;
 using Platform.Messaging;
 
 namespace Funding.Api.Features.Projects;

@@ -1,10 +1,5 @@
 using Funding.Api.Features.Applications;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Platform.ServiceDefaults;
-using Platform.ServiceDefaults.Auth;
-using Platform.ServiceDefaults.Problems;
 
 namespace Funding.Api.Features.Summary;
 

@@ -1,7 +1,3 @@
-using Platform.Data;
-using Platform.ServiceDefaults.Auth;
-using Platform.ServiceDefaults.Problems;
-
 namespace Identity.Api.Features.Accounts;
 
 /// <summary>A bureau user: one region, one role.</summary>

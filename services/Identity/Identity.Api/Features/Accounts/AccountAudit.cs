@@ -1,5 +1,3 @@
-using Platform.Data;
-
 namespace Identity.Api.Features.Accounts;
 
 /// <summary>

@@ -1,11 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Platform.Data;
-using Platform.ServiceDefaults;
-using Platform.ServiceDefaults.Auth;
-using Platform.ServiceDefaults.Http;
-using Platform.ServiceDefaults.Problems;
-
 namespace Identity.Api.Features.Accounts;
 
 public sealed record AccountResponse(string UserName, string DisplayName, string RegionCode, string Role, string? Township,

@@ -1,7 +1,4 @@
 using System.Security.Cryptography;
-using Microsoft.EntityFrameworkCore;
-using Platform.Data;
-using Platform.ServiceDefaults.Auth;
 
 namespace Identity.Api.Features.Accounts;
 

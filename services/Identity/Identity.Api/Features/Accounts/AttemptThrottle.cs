@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace Identity.Api.Features.Accounts;
 
 /// <summary>Configuration section "Identity:Throttle".</summary>

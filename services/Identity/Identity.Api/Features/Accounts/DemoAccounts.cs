@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Platform.ServiceDefaults.Auth;
-using Platform.Data;
-
 namespace Identity.Api.Features.Accounts;
 
 /// <summary>

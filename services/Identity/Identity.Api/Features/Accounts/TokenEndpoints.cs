@@ -1,7 +1,4 @@
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Platform.ServiceDefaults;
-using Platform.ServiceDefaults.Problems;
 
 namespace Identity.Api.Features.Accounts;
 

@@ -1,14 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Platform.Data;
 using Platform.Messaging;
-using Platform.ServiceDefaults;
-using Platform.ServiceDefaults.Auth;
-using Platform.ServiceDefaults.Http;
-using Platform.ServiceDefaults.Problems;
 using Platform.Spreadsheets;
 using ProjectLibrary.Api.Features.Projects;
 

@@ -1,5 +1,3 @@
-using Platform.ServiceDefaults.Auth;
-
 namespace ProjectLibrary.Api.Features.Imports;
 
 /// <summary>Queued → Running → Completed (rows written), Rejected (bad rows, nothing written) or Failed (the file or a conflict).</summary>

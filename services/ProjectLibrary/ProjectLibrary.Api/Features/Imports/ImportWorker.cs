@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using Microsoft.EntityFrameworkCore;
 
 namespace ProjectLibrary.Api.Features.Imports;
 

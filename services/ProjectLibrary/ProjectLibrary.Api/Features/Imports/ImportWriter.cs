@@ -1,9 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.ProjectLibrary;
-using Platform.Data;
 using Platform.Messaging;
-using Platform.ServiceDefaults.Auth;
-using Platform.ServiceDefaults.Http;
 using ProjectLibrary.Api.Features.Projects;
 
 namespace ProjectLibrary.Api.Features.Imports;

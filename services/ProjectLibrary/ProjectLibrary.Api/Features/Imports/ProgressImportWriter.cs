@@ -1,8 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.ProjectLibrary;
-using Platform.Data;
 using Platform.Messaging;
-using Platform.ServiceDefaults.Auth;
 using ProjectLibrary.Api.Features.Progress;
 using ProjectLibrary.Api.Features.Projects;
 

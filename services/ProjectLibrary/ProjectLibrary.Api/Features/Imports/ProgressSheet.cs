@@ -1,5 +1,3 @@
-using Platform.ServiceDefaults;
-using Platform.ServiceDefaults.Auth;
 using Platform.Spreadsheets;
 using ProjectLibrary.Api.Features.Progress;
 using ProjectLibrary.Api.Features.Projects;

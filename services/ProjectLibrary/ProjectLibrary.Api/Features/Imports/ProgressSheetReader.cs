@@ -1,5 +1,3 @@
-using Platform.ServiceDefaults;
-using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Text;
 using Platform.Spreadsheets;
 using ProjectLibrary.Api.Features.Progress;

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Platform.ServiceDefaults;
-using Platform.ServiceDefaults.Auth;
 using ProjectLibrary.Api.Features.Progress;
 using ProjectLibrary.Api.Features.Projects;
 

@@ -1,11 +1,7 @@
-using Platform.ServiceDefaults;
 using System.Diagnostics;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Platform.Messaging;
-using Platform.ServiceDefaults.Auth;
-using Platform.ServiceDefaults.Http;
 using Platform.Spreadsheets;
 using ProjectLibrary.Api.Features.Progress;
 using ProjectLibrary.Api.Features.Projects;

@@ -1,4 +1,3 @@
-using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Text;
 using Platform.Spreadsheets;
 using ProjectLibrary.Api.Features.Projects;

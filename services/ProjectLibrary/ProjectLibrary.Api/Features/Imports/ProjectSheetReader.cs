@@ -1,4 +1,3 @@
-using Platform.ServiceDefaults.Auth;
 using Platform.Spreadsheets;
 using ProjectLibrary.Api.Features.Projects;
 

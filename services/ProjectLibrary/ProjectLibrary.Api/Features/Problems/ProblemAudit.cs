@@ -1,6 +1,3 @@
-using Platform.Data;
-using Platform.ServiceDefaults.Auth;
-
 namespace ProjectLibrary.Api.Features.Problems;
 
 /// <summary>/api/problems/audit: the problems the caller sees (<see cref="RegionalScope.VisibleTo"/>: its county, a township user its township).</summary>

@@ -1,6 +1,5 @@
 using Platform.Contracts.ProjectLibrary;
 using Platform.Messaging;
-using Platform.ServiceDefaults.Http;
 using ProjectLibrary.Api.Features.Projects;
 
 namespace ProjectLibrary.Api.Features.Problems;

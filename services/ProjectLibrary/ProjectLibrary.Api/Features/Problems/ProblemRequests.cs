@@ -1,6 +1,3 @@
-using Platform.ServiceDefaults.Auth;
-using Platform.ServiceDefaults.Http;
-using Platform.ServiceDefaults.Problems;
 using ProjectLibrary.Api.Features.Projects;
 
 namespace ProjectLibrary.Api.Features.Problems;

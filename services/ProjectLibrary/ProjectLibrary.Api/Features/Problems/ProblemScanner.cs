@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Platform.Data;
-using Platform.ServiceDefaults;
 
 namespace ProjectLibrary.Api.Features.Problems;
 

@@ -1,6 +1,3 @@
-using Platform.Data;
-using Platform.ServiceDefaults.Auth;
-
 namespace ProjectLibrary.Api.Features.Problems;
 
 /// <summary>发现 → 交办 → 帮办/督办 → 销号.</summary>

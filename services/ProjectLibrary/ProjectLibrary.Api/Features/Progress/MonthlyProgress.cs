@@ -1,6 +1,3 @@
-using Platform.Data;
-using Platform.ServiceDefaults;
-
 namespace ProjectLibrary.Api.Features.Progress;
 
 /// <summary>One month's 调度数 for a project (万元). A resubmission corrects it; the audit log keeps the before.</summary>

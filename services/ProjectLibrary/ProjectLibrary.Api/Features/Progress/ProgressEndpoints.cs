@@ -1,10 +1,5 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.ProjectLibrary;
 using Platform.Messaging;
-using Platform.ServiceDefaults;
-using Platform.ServiceDefaults.Auth;
-using Platform.ServiceDefaults.Problems;
 using ProjectLibrary.Api.Features.Projects;
 
 namespace ProjectLibrary.Api.Features.Progress;

@@ -1,5 +1,3 @@
-using Platform.ServiceDefaults.Auth;
-
 namespace ProjectLibrary.Api.Features.Projects;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using Platform.ServiceDefaults.Auth;
-using Platform.ServiceDefaults.Problems;
 
 namespace ProjectLibrary.Api.Features.Projects;
 

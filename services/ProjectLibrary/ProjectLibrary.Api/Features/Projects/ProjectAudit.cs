@@ -1,5 +1,3 @@
-using Platform.Data;
-using Platform.ServiceDefaults.Auth;
 using ProjectLibrary.Api.Features.Progress;
 
 namespace ProjectLibrary.Api.Features.Projects;

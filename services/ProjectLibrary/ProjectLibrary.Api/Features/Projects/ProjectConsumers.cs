@@ -1,10 +1,8 @@
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.Approvals;
 using Platform.Contracts.Attraction;
 using Platform.Contracts.ProjectLibrary;
 using Platform.Contracts.Statistics;
-using Platform.Data;
 using Platform.Messaging;
 
 namespace ProjectLibrary.Api.Features.Projects;

@@ -1,7 +1,3 @@
-using Platform.ServiceDefaults;
-using Platform.ServiceDefaults.Auth;
-using Platform.ServiceDefaults.Http;
-using Platform.ServiceDefaults.Problems;
 using ProjectLibrary.Api.Features.Progress;
 
 namespace ProjectLibrary.Api.Features.Projects;

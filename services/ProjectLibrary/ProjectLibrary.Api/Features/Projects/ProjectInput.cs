@@ -1,6 +1,3 @@
-using Platform.ServiceDefaults.Auth;
-using Platform.ServiceDefaults.Problems;
-
 namespace ProjectLibrary.Api.Features.Projects;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using Platform.Messaging;
-using Platform.ServiceDefaults.Http;
-using Platform.ServiceDefaults.Problems;
 
 namespace ProjectLibrary.Api.Features.Projects;
 

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Platform.ServiceDefaults;
 using ProjectLibrary.Api.Features.Progress;
 
 namespace ProjectLibrary.Api.Features.Projects;

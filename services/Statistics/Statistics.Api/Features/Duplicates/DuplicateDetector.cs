@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Platform.ServiceDefaults.Auth;
 using Statistics.Api.Features.Projects;
 
 namespace Statistics.Api.Features.Duplicates;

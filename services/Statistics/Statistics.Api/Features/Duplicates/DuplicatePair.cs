@@ -1,4 +1,3 @@
-using Platform.Data;
 using Statistics.Api.Features.Projects;
 
 namespace Statistics.Api.Features.Duplicates;

@@ -1,7 +1,5 @@
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.ProjectLibrary;
-using Platform.Data;
 using Platform.Messaging;
 
 namespace Statistics.Api.Features.Figures;

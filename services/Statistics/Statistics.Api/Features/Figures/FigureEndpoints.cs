@@ -1,13 +1,6 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.Statistics;
-using Platform.Data;
 using Platform.Messaging;
-using Platform.ServiceDefaults;
-using Platform.ServiceDefaults.Auth;
-using Platform.ServiceDefaults.Http;
-using Platform.ServiceDefaults.Problems;
 using Platform.Spreadsheets;
 using Statistics.Api.Features.Projects;
 

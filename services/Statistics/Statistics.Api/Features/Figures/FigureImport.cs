@@ -1,4 +1,3 @@
-using Platform.ServiceDefaults;
 using Platform.Spreadsheets;
 using Statistics.Api.Features.Projects;
 

@@ -1,6 +1,3 @@
-using Platform.Data;
-using Platform.ServiceDefaults.Auth;
-
 namespace Statistics.Api.Features.Figures;
 
 /// <summary>统计数: the statistics bureau's official completed investment of an included project for a month, in 万元.</summary>

@@ -1,6 +1,3 @@
-using Platform.Data;
-using Platform.ServiceDefaults.Auth;
-
 namespace Statistics.Api.Features.Inclusions;
 
 public enum InclusionStatus { Submitted, Approved, Rejected }

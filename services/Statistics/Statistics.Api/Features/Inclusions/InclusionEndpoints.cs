@@ -1,12 +1,5 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.Statistics;
-using Platform.Data;
 using Platform.Messaging;
-using Platform.ServiceDefaults;
-using Platform.ServiceDefaults.Auth;
-using Platform.ServiceDefaults.Http;
-using Platform.ServiceDefaults.Problems;
 using Statistics.Api.Features.Projects;
 
 namespace Statistics.Api.Features.Inclusions;

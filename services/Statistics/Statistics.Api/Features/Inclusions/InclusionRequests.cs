@@ -1,5 +1,3 @@
-using Platform.ServiceDefaults.Problems;
-
 namespace Statistics.Api.Features.Inclusions;
 
 /// <summary>

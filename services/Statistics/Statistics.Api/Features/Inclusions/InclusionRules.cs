@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Platform.ServiceDefaults.Problems;
 using Statistics.Api.Features.Projects;
 
 namespace Statistics.Api.Features.Inclusions;

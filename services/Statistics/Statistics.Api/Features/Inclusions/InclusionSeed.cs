@@ -1,8 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Platform.Messaging;
-using Platform.ServiceDefaults;
-using Platform.ServiceDefaults.Auth;
-using Platform.Data;
 using Statistics.Api.Features.Figures;
 using Statistics.Api.Features.Projects;
 

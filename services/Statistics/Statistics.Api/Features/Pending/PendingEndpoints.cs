@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Platform.Data;
-using Platform.ServiceDefaults;
-using Platform.ServiceDefaults.Auth;
-using Platform.ServiceDefaults.Http;
 using Statistics.Api.Features.Inclusions;
 using Statistics.Api.Features.Projects;
 

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Statistics.Api.Features.Duplicates;
 using Statistics.Api.Features.Inclusions;
 

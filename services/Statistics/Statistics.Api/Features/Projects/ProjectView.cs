@@ -1,7 +1,5 @@
 using Platform.Contracts.ProjectLibrary;
-using Platform.Data;
 using Platform.Messaging;
-using Platform.ServiceDefaults.Auth;
 
 namespace Statistics.Api.Features.Projects;
 
