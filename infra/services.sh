@@ -15,6 +15,7 @@ PLATFORM_SERVICES=(
   "statistics services/Statistics/Statistics.Api/Statistics.Api.csproj             5105 statistics"
   "funding    services/Funding/Funding.Api/Funding.Api.csproj                       5106 funding"
   "city       services/City/City.Api/City.Api.csproj                                5107 city"
+  "notifications services/Notifications/Notifications.Api/Notifications.Api.csproj 5108 notifications"
   "gateway    gateway/Gateway/Gateway.csproj                                        ${PLATFORM_PORT:-8080} -"
 )
 

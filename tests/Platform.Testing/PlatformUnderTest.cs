@@ -18,6 +18,7 @@ public sealed class PlatformUnderTest : IAsyncDisposable
         ("statistics", "Statistics.Api", "statistics"),
         ("attraction", "Attraction.Api", "attraction"),
         ("city", "City.Api", "city"),
+        ("notifications", "Notifications.Api", "notifications"),
     ];
 
     readonly List<ServiceProcess> _processes = [];

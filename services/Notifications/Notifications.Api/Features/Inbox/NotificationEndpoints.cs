@@ -38,8 +38,11 @@ public static class NotificationEndpoints
         var query = unread == true ? Unread(db, caller) : Mine(db, caller);
         var result = await query
             .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
-            .Select(n => new { Notification = n, ReadAt = db.Reads.Where(r => r.NotificationId == n.Id && r.UserName == caller.UserName)
-                .Select(r => (DateTimeOffset?)r.ReadAt).FirstOrDefault() })
+            .Select(n => new
+            {
+                Notification = n, ReadAt = db.Reads.Where(r => r.NotificationId == n.Id && r.UserName == caller.UserName)
+                .Select(r => (DateTimeOffset?)r.ReadAt).FirstOrDefault()
+            })
             .ToPageAsync(PageRequest.From(page, pageSize), ct);
         return TypedResults.Ok(new Paged<NotificationResponse>(
             result.Items.Select(x => NotificationResponse.From(x.Notification, x.ReadAt)).ToList(), result.Page, result.PageSize, result.Total));
