@@ -109,7 +109,8 @@ public sealed class FuzzRun(PlatformUnderTest platform, FuzzSettings settings, A
     /// <summary>Reads every list (no path parameter) as the operations' accounts, so requests can name real records.</summary>
     async Task HarvestListsAsync(IEnumerable<Operation> operations)
     {
-        foreach (var list in operations.Where(o => o.Method == "GET" && !o.PathParameters.Any()))
+        // An event stream (GET /api/notifications/stream) never ends: it is no list to read.
+        foreach (var list in operations.Where(o => o.Method == "GET" && !o.PathParameters.Any() && !o.Path.EndsWith("/stream", StringComparison.Ordinal)))
             foreach (var account in new[] { HomeAccount.GetValueOrDefault(list.Service, "admin@140500"), "city-hq@140500", "admin@140500" }.Distinct())
             {
                 var query = list.QueryParameters.Any(p => p.Name == "pageSize") ? "?pageSize=200" : "";
