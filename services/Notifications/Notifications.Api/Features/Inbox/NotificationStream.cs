@@ -15,20 +15,22 @@ public sealed class NotificationOptions
 static class NotificationStream
 {
     public static async Task Run(HttpContext http, CallerScope caller, NotificationFeed feed, IOptions<NotificationOptions> options,
-        IOptions<JsonOptions> json, CancellationToken ct)
+        IOptions<JsonOptions> json, IHostApplicationLifetime lifetime, CancellationToken requestAborted)
     {
+        // Ends with the client, or when the service stops (an open stream must not hold up shutdown).
+        using var open = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, lifetime.ApplicationStopping);
+        var ct = open.Token;
         using var subscription = feed.Subscribe(); // before the first byte, so nothing stored after the client connected is missed
         var mine = Notification.AddressedTo(caller).Compile();
         http.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         http.Response.ContentType = "text/event-stream";
         http.Response.Headers.CacheControl = "no-cache";
         http.Response.Headers["X-Accel-Buffering"] = "no"; // tells any buffering proxy in front to pass events through at once
-        await http.Response.WriteAsync(": connected\n\n", ct);
-        await http.Response.Body.FlushAsync(ct);
-
         var heartbeat = TimeSpan.FromSeconds(Math.Max(1, options.Value.HeartbeatSeconds));
         try
         {
+            await http.Response.WriteAsync(": connected\n\n", ct);
+            await http.Response.Body.FlushAsync(ct);
             while (!ct.IsCancellationRequested)
             {
                 using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -52,7 +54,7 @@ static class NotificationStream
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            // the client went away
+            // the client went away, or the service is stopping
         }
     }
 }
