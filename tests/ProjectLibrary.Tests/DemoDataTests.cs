@@ -35,7 +35,7 @@ public sealed class DemoDataTests : IClassFixture<DemoDataTests.SeededFactory>
         Assert.True(await db.Projects.CountAsync(p => p.ActualStartDate != null) > 40);
         Assert.True(await db.Progress.AnyAsync());
         Assert.True(await db.Projects.CountAsync(p => p.YearToDateInvestment * 12 < p.AnnualPlannedInvestment * p.ReportedThroughMonth) > 5);
-        Assert.True(await db.Problems.AnyAsync(p => p.Status == ProblemStatus.Assigned || p.Status == ProblemStatus.Escalated));
+        Assert.True(await db.Problems.AnyAsync(p => p.Status == ProblemStatus.Assigned || p.Status == ProblemStatus.InProgress));
         var registered = await _factory.Database.ScalarAsync<long>(
             "select count(*) from outbox_messages where message_type = 'Platform.Contracts.ProjectLibrary.ProjectRegistered'");
         Assert.Equal(8 * DemoProjects.PerRegion, registered);

@@ -29,6 +29,10 @@ builder.AddPlatformMessaging<ProjectsDb>("projects", messaging => messaging
     .Publishes<ProblemEscalated>()
     .Publishes<ProblemClosed>()
     .Publishes<ProblemDueSoon>()
+    .Publishes<ProblemProgressed>()
+    .Publishes<ProblemCloseRequested>()
+    .Publishes<ProblemReturned>()
+    .Publishes<ProblemReopened>()
     .Consumes<ApprovalsCompletedConsumer>()
     .Consumes<InclusionApprovedConsumer>()
     .Consumes<DealConvertedConsumer>());
