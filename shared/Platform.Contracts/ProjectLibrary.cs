@@ -195,6 +195,25 @@ public sealed record ProblemReopened
     public required DateTimeOffset OccurredAt { get; init; }
 }
 
+/// <summary>13710 督办 started: the clocks' deadlines (1/3/7/10 days by default) for the unit handling it (Department).</summary>
+public sealed record ProblemSupervised
+{
+    public required Guid ProblemId { get; init; }
+    public required Guid ProjectId { get; init; }
+    public required string RegionCode { get; init; }
+    public required string Title { get; init; }
+    public required string Level { get; init; }
+    public required string System { get; init; }
+    public required string Reference { get; init; }
+    public string? Department { get; init; }
+    public required DateOnly ArrangeBy { get; init; }
+    public required DateOnly MeasuresBy { get; init; }
+    public required DateOnly ProgressBy { get; init; }
+    public required DateOnly AnswerBy { get; init; }
+    public required long Version { get; init; }
+    public required DateTimeOffset OccurredAt { get; init; }
+}
+
 /// <summary>An assigned problem's deadline is near (a reminder to the department that holds it), sent once per deadline.</summary>
 public sealed record ProblemDueSoon
 {

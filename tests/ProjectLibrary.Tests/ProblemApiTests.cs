@@ -103,6 +103,38 @@ public sealed class ProblemApiTests(ProjectsOnAFakeClockFactory factory) : IClas
     }
 
     [Fact]
+    public async Task Supervision_13710_starts_clocks_that_turn_overdue_with_time_and_are_listed_by_supervised_and_overdue()
+    {
+        var (office, _, id) = await Raised("140521");
+        using var owned = office;
+        await (await office.PostJson($"/api/problems/{id}/supervise", new { system = "12345", reference = "x" }))
+            .ShouldBeProblem(HttpStatusCode.BadRequest, "validation_failed");
+        var supervised = await (await office.PostJson($"/api/problems/{id}/supervise", new { system = "13710", reference = "二季度13710交办-7" }))
+            .ShouldBe(HttpStatusCode.OK);
+        var clocks = supervised.GetProperty("supervision");
+        Assert.Equal(Today.AddDays(1).ToString("yyyy-MM-dd"), clocks.GetProperty("arrange").GetProperty("due").GetString());
+        Assert.Equal(Today.AddDays(10).ToString("yyyy-MM-dd"), clocks.GetProperty("answer").GetProperty("due").GetString());
+        Assert.False(clocks.GetProperty("overdue").GetBoolean());
+        await (await office.PostJson($"/api/problems/{id}/supervise", new { system = "13710", reference = "again" }))
+            .ShouldBeProblem(HttpStatusCode.Conflict, "already_supervised");
+        Assert.Equal("二季度13710交办-7", (await factory.LatestBody("ProblemSupervised", id)).GetProperty("reference").GetString());
+
+        factory.Clock!.Advance(TimeSpan.FromDays(2)); // nobody arranged it within a day
+        var late = await (await office.GetAsync($"/api/problems/{id}")).ShouldBe(HttpStatusCode.OK);
+        Assert.True(late.GetProperty("supervision").GetProperty("arrange").GetProperty("overdue").GetBoolean());
+        var overdue = await (await office.GetAsync("/api/problems?supervised=true&overdue=true&pageSize=200")).ShouldBe(HttpStatusCode.OK);
+        Assert.Contains(overdue.GetProperty("items").EnumerateArray(), p => p.GetProperty("id").GetGuid() == id);
+        var unsupervised = await (await office.GetAsync("/api/problems?supervised=false&pageSize=200")).ShouldBe(HttpStatusCode.OK);
+        Assert.DoesNotContain(unsupervised.GetProperty("items").EnumerateArray(), p => p.GetProperty("id").GetGuid() == id);
+
+        await (await office.PostJson($"/api/problems/{id}/assign", Assignment(20))).ShouldBe(HttpStatusCode.OK);
+        var arranged = await (await office.GetAsync($"/api/problems/{id}")).ShouldBe(HttpStatusCode.OK);
+        Assert.False(arranged.GetProperty("supervision").GetProperty("overdue").GetBoolean());
+        var none = await (await office.GetAsync("/api/problems?supervised=true&overdue=true&pageSize=200")).ShouldBe(HttpStatusCode.OK);
+        Assert.DoesNotContain(none.GetProperty("items").EnumerateArray(), p => p.GetProperty("id").GetGuid() == id);
+    }
+
+    [Fact]
     public async Task A_major_problem_is_kept_and_filtered_by_severity()
     {
         using var office = factory.Office("140525");

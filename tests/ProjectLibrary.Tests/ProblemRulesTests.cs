@@ -177,3 +177,57 @@ public sealed class ProblemLoopTests
         Assert.NotNull(problem.ClosedAt);
     }
 }
+
+/// <summary>13710 督办: four clocks from the day it starts, each met by its step of the loop.</summary>
+public sealed class SupervisionRulesTests
+{
+    static readonly DateTimeOffset Now = new(2025, 6, 2, 1, 0, 0, TimeSpan.Zero);
+    static readonly DateOnly Start = new(2025, 6, 2);
+    const string Office = "project-office@140522";
+
+    static ProjectProblem Supervised()
+    {
+        var problem = ProblemLoopTests.InState(ProblemStatus.Found);
+        Assert.Null(problem.Supervise("13710", "晋13710〔2025〕二季度-3", new SupervisionOptions().ClocksFrom(Start), Now));
+        return problem;
+    }
+
+    [Fact]
+    public void The_clocks_run_1_3_7_and_10_days_by_default_and_are_configurable()
+    {
+        Assert.Equal(new SupervisionClocks(new(2025, 6, 3), new(2025, 6, 5), new(2025, 6, 9), new(2025, 6, 12)),
+            new SupervisionOptions().ClocksFrom(Start));
+        Assert.Equal(new DateOnly(2025, 6, 4), new SupervisionOptions { ArrangeDays = 2 }.ClocksFrom(Start).ArrangeBy);
+    }
+
+    [Fact]
+    public void Each_clock_is_overdue_only_while_unmet_past_its_deadline()
+    {
+        var problem = Supervised();
+        Assert.False(SupervisionResponse.From(problem, new DateOnly(2025, 6, 3))!.Overdue);
+        var late = SupervisionResponse.From(problem, new DateOnly(2025, 6, 4))!;
+        Assert.True(late.Arrange.Overdue);
+        Assert.False(late.Measures.Overdue);
+
+        problem.Assign(new ProblemAssignment("县自然资源局", null, null, "李科长", new DateOnly(2025, 7, 1)), Now);
+        Assert.False(SupervisionResponse.From(problem, new DateOnly(2025, 6, 4))!.Overdue);
+        Assert.True(SupervisionResponse.From(problem, new DateOnly(2025, 6, 6))!.Measures.Overdue);
+        problem.AddNote("措施：成立专班", Office, Now);
+        problem.AddNote("进展：已完成组卷", Office, Now);
+        var onTrack = SupervisionResponse.From(problem, new DateOnly(2025, 6, 12))!;
+        Assert.False(onTrack.Overdue);
+        Assert.True(SupervisionResponse.From(problem, new DateOnly(2025, 6, 13))!.Answer.Overdue);
+        problem.RequestClose("已答复", null, Office, Now);
+        Assert.False(SupervisionResponse.From(problem, new DateOnly(2025, 6, 13))!.Overdue);
+    }
+
+    [Fact]
+    public void A_closed_or_already_supervised_problem_cannot_be_supervised()
+    {
+        var problem = Supervised();
+        Assert.NotNull(problem.Supervise("13710", "again", new SupervisionOptions().ClocksFrom(Start), Now));
+        var closed = ProblemLoopTests.InState(ProblemStatus.Closed);
+        Assert.NotNull(closed.Supervise("13710", "x", new SupervisionOptions().ClocksFrom(Start), Now));
+        Assert.Null(closed.SupervisedAt);
+    }
+}

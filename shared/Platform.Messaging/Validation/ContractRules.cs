@@ -42,6 +42,10 @@ public static class ContractRules
         validators.Add<ProblemReopened>((e, c) => Problem(c, e.ProblemId, e.ProjectId, e.RegionCode, e.Version, e.OccurredAt)
             .Text(e.Title, "title", 200).Code(e.Level, "level").Text(e.Reason, "reason", 4000)
             .Text(e.Department, "department", 100, required: false));
+        validators.Add<ProblemSupervised>((e, c) => Problem(c, e.ProblemId, e.ProjectId, e.RegionCode, e.Version, e.OccurredAt)
+            .Text(e.Title, "title", 200).Code(e.Level, "level").Text(e.System, "system", 20).Text(e.Reference, "reference", 100)
+            .Text(e.Department, "department", 100, required: false).Date(e.ArrangeBy, "arrangeBy").Date(e.MeasuresBy, "measuresBy")
+            .Date(e.ProgressBy, "progressBy").Date(e.AnswerBy, "answerBy"));
         validators.Add<ProblemDueSoon>((e, c) => Problem(c, e.ProblemId, e.ProjectId, e.RegionCode, e.Version, e.OccurredAt)
             .Text(e.Title, "title", 200).Text(e.Department, "department", 100, required: false)
             .Text(e.Assignee, "assignee", 50, required: false).Date(e.DueDate, "dueDate").Code(e.Level, "level"));

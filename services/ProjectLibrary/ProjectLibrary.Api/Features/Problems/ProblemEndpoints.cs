@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using ProjectLibrary.Api.Features.Projects;
 
 namespace ProjectLibrary.Api.Features.Problems;
@@ -24,6 +25,7 @@ public static class ProblemEndpoints
         group.MapPost("/{id:guid}/close", Close).WithSummary("销号 by the holding level: closeRequested → closed (publishes ProblemClosed)");
         group.MapPost("/{id:guid}/return", Return).WithSummary("退回 with an opinion: closeRequested → inProgress (publishes ProblemReturned)");
         group.MapPost("/{id:guid}/reopen", Reopen).WithSummary("重新打开: closed → inProgress (publishes ProblemReopened)");
+        group.MapPost("/{id:guid}/supervise", Supervise).WithSummary("13710 督办: starts the 1/3/7/10-day clocks (publishes ProblemSupervised)");
         group.MapPost("/{id:guid}/escalate", Escalate).WithSummary("帮办/督办: county → city → provincial (409 at the top; publishes ProblemEscalated)");
         app.MapAuditTrail("/api/problems/audit", ProblemAudit.Policy);
         return app;
@@ -109,6 +111,16 @@ public static class ProblemEndpoints
         TimeProvider clock, HttpContext http, CancellationToken ct) =>
         Change(id, db, caller, clock, http, ct, ProblemAuthority.ReviewRefusal,
             (problem, now) => Step(problem.Reopen(request.Opinion!, caller.UserName, now), () => ProblemEvents.Reopened(db, problem, request.Opinion!)));
+
+    static Task<Results<Ok<ProblemResponse>, ProblemHttpResult>> Supervise(Guid id, SuperviseRequest request, ProjectsDb db, CallerScope caller,
+        TimeProvider clock, IOptions<SupervisionOptions> options, HttpContext http, CancellationToken ct) =>
+        Change(id, db, caller, clock, http, ct, ProblemAuthority.ReviewRefusal, (problem, now) =>
+        {
+            if (problem.SupervisedAt is not null)
+                return Problem.Conflict("already_supervised", $"The problem is already supervised ({problem.SupervisionSystem} {problem.SupervisionReference}).");
+            return Step(problem.Supervise(request.System!, request.Reference!, options.Value.ClocksFrom(clock.Today()), now),
+                () => ProblemEvents.Supervised(db, problem));
+        });
 
     static Task<Results<Ok<ProblemResponse>, ProblemHttpResult>> Escalate(Guid id, ProjectsDb db, CallerScope caller, TimeProvider clock,
         HttpContext http, CancellationToken ct) =>

@@ -56,6 +56,14 @@ public static class ProblemEvents
         OccurredAt = p.UpdatedAt,
     });
 
+    public static void Supervised(ProjectsDb db, ProjectProblem p) => db.AddEvent(new ProblemSupervised
+    {
+        ProblemId = p.Id, ProjectId = p.ProjectId, RegionCode = p.RegionCode, Title = p.Title, Level = QueryEnum.Name(p.Level),
+        System = p.SupervisionSystem!, Reference = p.SupervisionReference!, Department = p.Department, ArrangeBy = p.ArrangeBy!.Value,
+        MeasuresBy = p.MeasuresBy!.Value, ProgressBy = p.ProgressBy!.Value, AnswerBy = p.AnswerBy!.Value, Version = p.Version,
+        OccurredAt = p.UpdatedAt,
+    });
+
     public static void DueSoon(ProjectsDb db, ProjectProblem p) => db.AddEvent(new ProblemDueSoon
     {
         ProblemId = p.Id, ProjectId = p.ProjectId, RegionCode = p.RegionCode, Title = p.Title, Department = p.Department,

@@ -53,7 +53,8 @@ public sealed record OpinionRequest(string? Opinion) : IValidatable
 }
 
 public sealed record ProblemFilter(string? Status, string? Department, bool? Overdue, string? Level, string? Category,
-    string? RegionCode, Guid? ProjectId, string? Q, string? Sort, int? Page, int? PageSize, string? Severity = null) : IValidatable
+    string? RegionCode, Guid? ProjectId, string? Q, string? Sort, int? Page, int? PageSize, string? Severity = null, bool? Supervised = null)
+    : IValidatable
 {
     public ProblemSeverity? SeverityValue => QueryEnum.Parse<ProblemSeverity>(Severity);
     public ProblemStatus? StatusValue => QueryEnum.Parse<ProblemStatus>(Status);
@@ -72,14 +73,14 @@ public sealed record ProblemResponse(Guid Id, Guid ProjectId, string RegionCode,
     string? ResponsibleLeader, string? ResponsibleSection, string? Assignee, DateOnly? DueDate, bool Overdue, string? Resolution,
     string? Evidence, string? Opinion, string RaisedBy, DateTimeOffset RaisedAt, DateTimeOffset? AssignedAt, DateTimeOffset? AcceptedAt,
     DateTimeOffset? EscalatedAt, DateTimeOffset? CloseRequestedAt, DateTimeOffset? ClosedAt, DateTimeOffset? ReminderSentAt,
-    DateTimeOffset? AutoEscalatedAt, long Version, IReadOnlyList<ProblemNoteResponse>? Notes)
+    DateTimeOffset? AutoEscalatedAt, SupervisionResponse? Supervision, long Version, IReadOnlyList<ProblemNoteResponse>? Notes)
 {
     /// <summary>The notes (the loop's record, oldest first) come with one problem, not with a list of them.</summary>
     public static ProblemResponse From(ProjectProblem p, DateOnly today, bool withNotes = false) => new(
         p.Id, p.ProjectId, p.RegionCode, p.Township, p.Title, p.Description, p.Category, p.Level, p.Severity, p.Status, p.Department,
         p.Department, p.ResponsibleLeader, p.ResponsibleSection, p.Assignee, p.DueDate, p.IsOverdue(today), p.Resolution, p.Evidence,
         p.Opinion, p.RaisedBy, p.RaisedAt, p.AssignedAt, p.AcceptedAt, p.EscalatedAt, p.CloseRequestedAt, p.ClosedAt, p.ReminderSentAt,
-        p.AutoEscalatedAt, p.Version,
+        p.AutoEscalatedAt, SupervisionResponse.From(p, today), p.Version,
         withNotes ? p.Notes.OrderBy(n => n.At).ThenBy(n => n.Id).Select(n => new ProblemNoteResponse(n.Kind, n.Text, n.Author, n.At)).ToList() : null);
 }
 
@@ -96,8 +97,15 @@ public static class ProblemQueries
         if (f.SeverityValue is { } severity) q = q.Where(p => p.Severity == severity);
         if (f.RegionCode is not null) q = q.Where(p => p.RegionCode == f.RegionCode);
         if (f.ProjectId is not null) q = q.Where(p => p.ProjectId == f.ProjectId);
-        if (f.Overdue == true) q = q.Where(p => p.Status != ProblemStatus.Closed && p.DueDate < today);
-        if (f.Overdue == false) q = q.Where(p => p.Status == ProblemStatus.Closed || p.DueDate == null || p.DueDate >= today);
+        if (f.Supervised == true) q = q.Where(p => p.SupervisedAt != null);
+        if (f.Supervised == false) q = q.Where(p => p.SupervisedAt == null);
+        // Overdue: past 办结时限 while open, or (supervised, not yet answered) a 13710 clock not met by its deadline.
+        if (f.Overdue == true) q = q.Where(p => (p.Status != ProblemStatus.Closed && p.DueDate < today)
+            || (p.AnsweredAt == null && ((p.ArrangedAt == null && p.ArrangeBy < today) || (p.MeasuresAt == null && p.MeasuresBy < today)
+                || (p.ProgressAt == null && p.ProgressBy < today) || p.AnswerBy < today)));
+        if (f.Overdue == false) q = q.Where(p => (p.Status == ProblemStatus.Closed || p.DueDate == null || p.DueDate >= today)
+            && !(p.AnsweredAt == null && ((p.ArrangedAt == null && p.ArrangeBy < today) || (p.MeasuresAt == null && p.MeasuresBy < today)
+                || (p.ProgressAt == null && p.ProgressBy < today) || p.AnswerBy < today)));
         if (!string.IsNullOrWhiteSpace(f.Q)) q = q.Where(p => p.Title.Contains(f.Q.Trim()));
         return f.Sort switch
         {

@@ -53,6 +53,18 @@ public sealed class ProjectProblem : IAudited, ITownshipScoped
     public DateTimeOffset? ReminderSentAt { get; private set; }
     /// <summary>Set once when the deadline passed and the job escalated it, so that happens once.</summary>
     public DateTimeOffset? AutoEscalatedAt { get; private set; }
+    /// <summary>督办 from outside (13710): the system, its reference, when it started and its four clocks (see <see cref="SupervisionOptions"/>).</summary>
+    public string? SupervisionSystem { get; private set; }
+    public string? SupervisionReference { get; private set; }
+    public DateTimeOffset? SupervisedAt { get; private set; }
+    public DateOnly? ArrangeBy { get; private set; }
+    public DateOnly? MeasuresBy { get; private set; }
+    public DateOnly? ProgressBy { get; private set; }
+    public DateOnly? AnswerBy { get; private set; }
+    public DateTimeOffset? ArrangedAt { get; private set; }
+    public DateTimeOffset? MeasuresAt { get; private set; }
+    public DateTimeOffset? ProgressAt { get; private set; }
+    public DateTimeOffset? AnsweredAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
     public long Version { get; private set; }
 
@@ -88,6 +100,7 @@ public sealed class ProjectProblem : IAudited, ITownshipScoped
         ReminderSentAt = null;
         AutoEscalatedAt = null;
         Status = ProblemStatus.Assigned;
+        if (SupervisedAt is not null) ArrangedAt ??= now;
         Touch(now);
         return null;
     }
@@ -98,6 +111,7 @@ public sealed class ProjectProblem : IAudited, ITownshipScoped
         if (Status != ProblemStatus.Assigned) return Refused("accepted");
         Status = ProblemStatus.InProgress;
         AcceptedAt = now;
+        if (SupervisedAt is not null) ArrangedAt ??= now;
         Touch(now);
         return null;
     }
@@ -107,6 +121,11 @@ public sealed class ProjectProblem : IAudited, ITownshipScoped
         Status is ProblemStatus.Found or ProblemStatus.Closed ? Refused("given a progress note") : Record(ProblemNoteKind.Progress, text, by, now, () =>
         {
             if (Status == ProblemStatus.Assigned) (Status, AcceptedAt) = (ProblemStatus.InProgress, now);
+            if (SupervisedAt is null) return;
+            ArrangedAt ??= now;
+            // Under 13710 the first note after supervision reports the measures, the next one the progress.
+            if (MeasuresAt is null) MeasuresAt = now;
+            else ProgressAt ??= now;
         });
 
     /// <summary>申请销号: the handling unit reports it solved.</summary>
@@ -114,6 +133,7 @@ public sealed class ProjectProblem : IAudited, ITownshipScoped
         Status != ProblemStatus.InProgress ? Refused("asked to be closed") : Record(ProblemNoteKind.CloseRequest, resolution, by, now, () =>
         {
             (Resolution, Evidence, CloseRequestedAt, Status) = (resolution.Trim(), Clean(evidence), now, ProblemStatus.CloseRequested);
+            if (SupervisedAt is not null) AnsweredAt ??= now;
         });
 
     /// <summary>审核销号, agreed: closed, with the reviewer's opinion if any.</summary>
@@ -148,6 +168,17 @@ public sealed class ProjectProblem : IAudited, ITownshipScoped
         if (Level == ProblemLevel.Provincial) return "The problem is already at the provincial level, the highest there is.";
         Level = Level + 1;
         EscalatedAt = now;
+        Touch(now);
+        return null;
+    }
+
+    /// <summary>督办 (13710): starts the four clocks from today. Once per problem; a closed problem cannot be supervised.</summary>
+    public string? Supervise(string system, string reference, SupervisionClocks clocks, DateTimeOffset now)
+    {
+        if (Status == ProblemStatus.Closed) return Refused("supervised");
+        if (SupervisedAt is not null) return $"The problem is already supervised ({SupervisionSystem} {SupervisionReference}).";
+        (SupervisionSystem, SupervisionReference, SupervisedAt) = (system, reference.Trim(), now);
+        (ArrangeBy, MeasuresBy, ProgressBy, AnswerBy) = (clocks.ArrangeBy, clocks.MeasuresBy, clocks.ProgressBy, clocks.AnswerBy);
         Touch(now);
         return null;
     }
