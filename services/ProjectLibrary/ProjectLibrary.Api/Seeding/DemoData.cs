@@ -129,7 +129,7 @@ public sealed class DemoData(ProjectsDb db, TimeProvider clock, ILogger<DemoData
             }
         }
 
-        /// <summary>A problem in one of the loop's states: found, assigned (due soon, later or overdue), in progress, asked to close, closed.</summary>
+        /// <summary>A problem in one of the loop's states: found, assigned (due soon, later or overdue), in progress (some under 13710), asked to close, closed.</summary>
         void Problem(Project project)
         {
             var pick = random.Next(DemoProjects.ProblemTitles.Length);
@@ -147,6 +147,12 @@ public sealed class DemoData(ProjectsDb db, TimeProvider clock, ILogger<DemoData
                 "责任科室", "责任科室负责人", due), now);
             ProblemEvents.Assigned(db, problem);
             if (state <= 3) return;
+            if (state == 4)
+            {
+                // Handed down by 13710 a fortnight ago: its clocks show what was done in time and what is overdue.
+                problem.Supervise(SuperviseRequest.System13710, "二季度13710交办", new SupervisionOptions().ClocksFrom(today.AddDays(-14)), now);
+                ProblemEvents.Supervised(db, problem);
+            }
             problem.AddNote("已召开专题协调会，正在推进。", Actor, now);
             ProblemEvents.Progressed(db, problem, "已召开专题协调会，正在推进。");
             if (state == 4) return;
