@@ -91,10 +91,13 @@ public sealed record ProblemRaised
     public required string RegionCode { get; init; }
     public required string Title { get; init; }
     public required string Level { get; init; }
+    /// <summary>normal or major (a major problem goes to the region's principal leaders); absent from events before issue 16.</summary>
+    public string? Severity { get; init; }
     public required long Version { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }
 }
 
+/// <summary>交办. Department is the 牵头单位; the fields after DueDate came with issue 16 and may be absent in older events.</summary>
 public sealed record ProblemAssigned
 {
     public required Guid ProblemId { get; init; }
@@ -103,6 +106,12 @@ public sealed record ProblemAssigned
     public required string Department { get; init; }
     public required string Assignee { get; init; }
     public required DateOnly DueDate { get; init; }
+    public string? ResponsibleLeader { get; init; }
+    public string? ResponsibleSection { get; init; }
+    public string? Title { get; init; }
+    /// <summary>county, city or provincial: which level assigned it (county office, or city-hq for an escalated problem).</summary>
+    public string? Level { get; init; }
+    public string? Severity { get; init; }
     public required long Version { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }
 }
@@ -124,6 +133,83 @@ public sealed record ProblemClosed
     public required Guid ProjectId { get; init; }
     public required string RegionCode { get; init; }
     public required string Resolution { get; init; }
+    public required long Version { get; init; }
+    public required DateTimeOffset OccurredAt { get; init; }
+}
+
+/// <summary>The handling unit took the problem on (签收, or its first progress note) or reported progress (办理情况).</summary>
+public sealed record ProblemProgressed
+{
+    public required Guid ProblemId { get; init; }
+    public required Guid ProjectId { get; init; }
+    public required string RegionCode { get; init; }
+    /// <summary>The state after the change: inProgress, or closeRequested when a note was added while waiting for review.</summary>
+    public required string Status { get; init; }
+    /// <summary>The progress note; absent when the problem was only accepted (签收).</summary>
+    public string? Note { get; init; }
+    public required long Version { get; init; }
+    public required DateTimeOffset OccurredAt { get; init; }
+}
+
+/// <summary>申请销号: the reviewing level (the county office, or city-hq at city/provincial level) must close or return it.</summary>
+public sealed record ProblemCloseRequested
+{
+    public required Guid ProblemId { get; init; }
+    public required Guid ProjectId { get; init; }
+    public required string RegionCode { get; init; }
+    public required string Title { get; init; }
+    public required string Level { get; init; }
+    public required string Resolution { get; init; }
+    public string? Evidence { get; init; }
+    public string? Department { get; init; }
+    public required long Version { get; init; }
+    public required DateTimeOffset OccurredAt { get; init; }
+}
+
+/// <summary>退回: the close request was not accepted; the handling unit (Department) works on with the opinion.</summary>
+public sealed record ProblemReturned
+{
+    public required Guid ProblemId { get; init; }
+    public required Guid ProjectId { get; init; }
+    public required string RegionCode { get; init; }
+    public required string Title { get; init; }
+    public required string Level { get; init; }
+    public required string Opinion { get; init; }
+    public string? Department { get; init; }
+    public string? Assignee { get; init; }
+    public required long Version { get; init; }
+    public required DateTimeOffset OccurredAt { get; init; }
+}
+
+/// <summary>重新打开: a closed problem is being handled again (state inProgress).</summary>
+public sealed record ProblemReopened
+{
+    public required Guid ProblemId { get; init; }
+    public required Guid ProjectId { get; init; }
+    public required string RegionCode { get; init; }
+    public required string Title { get; init; }
+    public required string Level { get; init; }
+    public required string Reason { get; init; }
+    public string? Department { get; init; }
+    public required long Version { get; init; }
+    public required DateTimeOffset OccurredAt { get; init; }
+}
+
+/// <summary>13710 督办 started: the clocks' deadlines (1/3/7/10 days by default) for the unit handling it (Department).</summary>
+public sealed record ProblemSupervised
+{
+    public required Guid ProblemId { get; init; }
+    public required Guid ProjectId { get; init; }
+    public required string RegionCode { get; init; }
+    public required string Title { get; init; }
+    public required string Level { get; init; }
+    public required string System { get; init; }
+    public required string Reference { get; init; }
+    public string? Department { get; init; }
+    public required DateOnly ArrangeBy { get; init; }
+    public required DateOnly MeasuresBy { get; init; }
+    public required DateOnly ProgressBy { get; init; }
+    public required DateOnly AnswerBy { get; init; }
     public required long Version { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }
 }

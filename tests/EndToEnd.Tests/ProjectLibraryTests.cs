@@ -77,27 +77,38 @@ public sealed class ProjectLibraryTests(PlatformFixture fixture)
     }
 
     [Fact]
-    public async Task The_problem_ledger_runs_from_found_to_closed_with_409s_at_the_edges()
+    public async Task A_city_level_problem_runs_the_loop_with_city_hq_reviewing_and_409s_at_the_edges()
     {
         using var office = await fixture.SignedInAs("project-office@140522");
+        using var city = await fixture.SignedInAs("city-hq@140500");
         var project = await Create(office, ProjectSamples.Valid());
         await (await office.PostJson($"/api/projects/{project}/problems", new { title = "" })).ShouldBeProblem(HttpStatusCode.BadRequest, "validation_failed");
         var raised = await (await office.PostJson($"/api/projects/{project}/problems",
             new { title = "环评批复未取得", description = "需市生态环境局协调", category = "environment", level = "city" })).ShouldBe(HttpStatusCode.Created);
         var id = raised.GetProperty("id").GetGuid();
+        await (await city.PostJson($"/api/problems/{id}/close", new { })).ShouldBeProblem(HttpStatusCode.Conflict, "invalid_transition");
         var due = DateTime.UtcNow.AddHours(8).AddDays(20).ToString("yyyy-MM-dd");
-        await (await office.PostJson($"/api/problems/{id}/assign", new { department = "晋城市生态环境局阳城分局", assignee = "赵科长", dueDate = due }))
+        var assignment = new { leadUnit = "晋城市生态环境局", responsibleLeader = "分管副市长", responsibleSection = "环评科", assignee = "赵科长", dueDate = due };
+        await (await office.PostJson($"/api/problems/{id}/assign", assignment)).ShouldBeProblem(HttpStatusCode.Forbidden, "forbidden");
+        await (await city.PostJson($"/api/problems/{id}/assign", assignment)).ShouldBe(HttpStatusCode.OK);
+        var noted = await (await office.PostJson($"/api/problems/{id}/notes", new { text = "已补报环评材料" })).ShouldBe(HttpStatusCode.OK);
+        Assert.Equal("inProgress", noted.GetProperty("status").GetString());
+        await (await office.PostJson($"/api/problems/{id}/request-close", new { resolution = "已取得环评批复", evidence = "晋市环审〔2025〕3号" }))
             .ShouldBe(HttpStatusCode.OK);
-        var escalated = await (await office.PostAsync($"/api/problems/{id}/escalate", null)).ShouldBe(HttpStatusCode.OK);
-        Assert.Equal("provincial", escalated.GetProperty("level").GetString());
-        await (await office.PostAsync($"/api/problems/{id}/escalate", null)).ShouldBeProblem(HttpStatusCode.Conflict, "highest_level");
-        await (await office.PostJson($"/api/problems/{id}/close", new { resolution = "已取得环评批复" })).ShouldBe(HttpStatusCode.OK);
-        await (await office.PostJson($"/api/problems/{id}/close", new { resolution = "again" })).ShouldBeProblem(HttpStatusCode.Conflict, "already_closed");
+        await (await office.PostJson($"/api/problems/{id}/close", new { })).ShouldBeProblem(HttpStatusCode.Forbidden, "forbidden");
+        await (await city.PostJson($"/api/problems/{id}/return", new { opinion = "请附批复原件" })).ShouldBe(HttpStatusCode.OK);
+        await (await office.PostJson($"/api/problems/{id}/request-close", new { resolution = "已取得环评批复，附原件" })).ShouldBe(HttpStatusCode.OK);
+        await (await city.PostJson($"/api/problems/{id}/close", new { opinion = "同意销号" })).ShouldBe(HttpStatusCode.OK);
+        await (await city.PostJson($"/api/problems/{id}/close", new { })).ShouldBeProblem(HttpStatusCode.Conflict, "invalid_transition");
 
-        var closed = await (await office.GetAsync($"/api/problems?status=closed&level=provincial&regionCode=140522&pageSize=200")).ShouldBe(HttpStatusCode.OK);
+        var closed = await (await office.GetAsync($"/api/problems?status=closed&level=city&regionCode=140522&pageSize=200")).ShouldBe(HttpStatusCode.OK);
         Assert.Contains(closed.GetProperty("items").EnumerateArray(), p => p.GetProperty("id").GetGuid() == id);
+        var problem = await (await office.GetAsync($"/api/problems/{id}")).ShouldBe(HttpStatusCode.OK);
+        Assert.Equal(["progress", "closeRequest", "return", "closeRequest", "closing"],
+            problem.GetProperty("notes").EnumerateArray().Select(n => n.GetProperty("kind").GetString()));
         using var gaoping = await fixture.SignedInAs("project-office@140581");
         await (await gaoping.GetAsync($"/api/problems/{id}")).ShouldBeProblem(HttpStatusCode.NotFound, "not_found");
+        await (await gaoping.PostJson($"/api/problems/{id}/notes", new { text = "x" })).ShouldBeProblem(HttpStatusCode.NotFound, "not_found");
     }
 
     [Fact]

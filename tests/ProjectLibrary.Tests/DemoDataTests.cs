@@ -35,7 +35,10 @@ public sealed class DemoDataTests : IClassFixture<DemoDataTests.SeededFactory>
         Assert.True(await db.Projects.CountAsync(p => p.ActualStartDate != null) > 40);
         Assert.True(await db.Progress.AnyAsync());
         Assert.True(await db.Projects.CountAsync(p => p.YearToDateInvestment * 12 < p.AnnualPlannedInvestment * p.ReportedThroughMonth) > 5);
-        Assert.True(await db.Problems.AnyAsync(p => p.Status == ProblemStatus.Assigned || p.Status == ProblemStatus.Escalated));
+        Assert.True(await db.Problems.AnyAsync(p => p.Status == ProblemStatus.Assigned || p.Status == ProblemStatus.InProgress));
+        foreach (var status in Enum.GetValues<ProblemStatus>())
+            Assert.True(await db.Problems.AnyAsync(p => p.Status == status), $"the demo data has a {status} problem");
+        Assert.True(await db.Problems.AnyAsync(p => p.SupervisedAt != null), "the demo data has a problem under 13710 supervision");
         var registered = await _factory.Database.ScalarAsync<long>(
             "select count(*) from outbox_messages where message_type = 'Platform.Contracts.ProjectLibrary.ProjectRegistered'");
         Assert.Equal(8 * DemoProjects.PerRegion, registered);

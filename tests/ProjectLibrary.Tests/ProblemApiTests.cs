@@ -24,27 +24,130 @@ public sealed class ProblemApiTests(ProjectsOnAFakeClockFactory factory) : IClas
     object Assignment(int days) => new { department = "县自然资源局", assignee = "李科长", dueDate = Today.AddDays(days).ToString("yyyy-MM-dd") };
 
     [Fact]
-    public async Task A_problem_goes_from_found_to_assigned_escalated_and_closed_and_each_step_is_published()
+    public async Task A_county_problem_runs_the_loop_at_the_county_office_and_each_step_is_published()
     {
         var (office, project, id) = await Raised();
         using var owned = office;
-        var assigned = await (await office.PostJson($"/api/problems/{id}/assign", Assignment(30))).ShouldBe(HttpStatusCode.OK);
+        await (await office.PostJson($"/api/problems/{id}/close", new { opinion = "同意" })).ShouldBeProblem(HttpStatusCode.Conflict, "invalid_transition");
+        var assigned = await (await office.PostJson($"/api/problems/{id}/assign", new
+        {
+            leadUnit = "县自然资源局", responsibleLeader = "王副县长", responsibleSection = "用地科", assignee = "李科长",
+            dueDate = Today.AddDays(30).ToString("yyyy-MM-dd"),
+        })).ShouldBe(HttpStatusCode.OK);
         Assert.Equal("assigned", assigned.GetProperty("status").GetString());
-        var city = await (await office.PostAsync($"/api/problems/{id}/escalate", null)).ShouldBe(HttpStatusCode.OK);
-        Assert.Equal("city", city.GetProperty("level").GetString());
-        Assert.Equal("escalated", city.GetProperty("status").GetString());
-        await (await office.PostAsync($"/api/problems/{id}/escalate", null)).ShouldBe(HttpStatusCode.OK);
-        await (await office.PostAsync($"/api/problems/{id}/escalate", null)).ShouldBeProblem(HttpStatusCode.Conflict, "highest_level");
-        var closed = await (await office.PostJson($"/api/problems/{id}/close", new { resolution = "省自然资源厅已批复用地指标" })).ShouldBe(HttpStatusCode.OK);
+        Assert.Equal("县自然资源局", assigned.GetProperty("leadUnit").GetString());
+        Assert.Equal("用地科", assigned.GetProperty("responsibleSection").GetString());
+        var noted = await (await office.PostJson($"/api/problems/{id}/notes", new { text = "已报市自然资源局" })).ShouldBe(HttpStatusCode.OK);
+        Assert.Equal("inProgress", noted.GetProperty("status").GetString());
+        await (await office.PostJson($"/api/problems/{id}/request-close", new { resolution = "用地指标已落实", evidence = "晋自然资函〔2025〕8号" }))
+            .ShouldBe(HttpStatusCode.OK);
+        var returned = await (await office.PostJson($"/api/problems/{id}/return", new { opinion = "请附批复文件" })).ShouldBe(HttpStatusCode.OK);
+        Assert.Equal("inProgress", returned.GetProperty("status").GetString());
+        Assert.Equal("请附批复文件", returned.GetProperty("opinion").GetString());
+        await (await office.PostJson($"/api/problems/{id}/request-close", new { resolution = "用地指标已落实，附批复" })).ShouldBe(HttpStatusCode.OK);
+        var closed = await (await office.PostJson($"/api/problems/{id}/close", new { })).ShouldBe(HttpStatusCode.OK);
         Assert.Equal("closed", closed.GetProperty("status").GetString());
-        await (await office.PostJson($"/api/problems/{id}/close", new { resolution = "again" })).ShouldBeProblem(HttpStatusCode.Conflict, "already_closed");
+        Assert.Equal("用地指标已落实，附批复", closed.GetProperty("resolution").GetString());
+        await (await office.PostJson($"/api/problems/{id}/close", new { })).ShouldBeProblem(HttpStatusCode.Conflict, "invalid_transition");
+        await (await office.PostJson($"/api/problems/{id}/reopen", new { opinion = "批复被撤回" })).ShouldBe(HttpStatusCode.OK);
 
+        var problem = await (await office.GetAsync($"/api/problems/{id}")).ShouldBe(HttpStatusCode.OK);
+        Assert.Equal("inProgress", problem.GetProperty("status").GetString());
+        Assert.Equal(["progress", "closeRequest", "return", "closeRequest", "reopen"],
+            problem.GetProperty("notes").EnumerateArray().Select(n => n.GetProperty("kind").GetString()));
         Assert.Equal(1, await factory.Count("ProblemRaised", id));
         Assert.Equal(1, await factory.Count("ProblemAssigned", id));
-        Assert.Equal(2, await factory.Count("ProblemEscalated", id));
+        Assert.Equal(1, await factory.Count("ProblemProgressed", id));
+        Assert.Equal(2, await factory.Count("ProblemCloseRequested", id));
+        Assert.Equal(1, await factory.Count("ProblemReturned", id));
         Assert.Equal(1, await factory.Count("ProblemClosed", id));
+        Assert.Equal(1, await factory.Count("ProblemReopened", id));
         var onProject = await (await office.GetAsync($"/api/projects/{project}/problems")).ShouldBe(HttpStatusCode.OK);
         Assert.Equal(id, Assert.Single(onProject.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid());
+    }
+
+    [Fact]
+    public async Task Once_escalated_city_hq_assigns_and_closes_and_the_county_works_on_it_but_cannot_close_it()
+    {
+        var (office, _, id) = await Raised();
+        using var owned = office;
+        using var city = factory.ClientFor("city-hq", "140500");
+        await (await city.PostJson($"/api/problems/{id}/assign", Assignment(20))).ShouldBeProblem(HttpStatusCode.Forbidden, "forbidden");
+        var escalated = await (await office.PostAsync($"/api/problems/{id}/escalate", null)).ShouldBe(HttpStatusCode.OK);
+        Assert.Equal("city", escalated.GetProperty("level").GetString());
+        Assert.Equal("found", escalated.GetProperty("status").GetString());
+        Assert.Equal("provincial", (await (await city.PostAsync($"/api/problems/{id}/escalate", null)).ShouldBe(HttpStatusCode.OK))
+            .GetProperty("level").GetString());
+        await (await city.PostAsync($"/api/problems/{id}/escalate", null)).ShouldBeProblem(HttpStatusCode.Conflict, "highest_level");
+
+        await (await office.PostJson($"/api/problems/{id}/assign", Assignment(20))).ShouldBeProblem(HttpStatusCode.Forbidden, "forbidden");
+        await (await city.PostJson($"/api/problems/{id}/assign", new
+        {
+            leadUnit = "市自然资源局", responsibleLeader = "分管副市长", responsibleSection = "耕保科", assignee = "周处长",
+            dueDate = Today.AddDays(20).ToString("yyyy-MM-dd"),
+        })).ShouldBe(HttpStatusCode.OK);
+        await (await office.PostAsync($"/api/problems/{id}/accept", null)).ShouldBe(HttpStatusCode.OK);
+        await (await office.PostJson($"/api/problems/{id}/notes", new { text = "县里已完成补充材料" })).ShouldBe(HttpStatusCode.OK);
+        await (await office.PostJson($"/api/problems/{id}/request-close", new { resolution = "指标已下达" })).ShouldBe(HttpStatusCode.OK);
+        await (await office.PostJson($"/api/problems/{id}/close", new { })).ShouldBeProblem(HttpStatusCode.Forbidden, "forbidden");
+        await (await office.PostJson($"/api/problems/{id}/return", new { opinion = "x" })).ShouldBeProblem(HttpStatusCode.Forbidden, "forbidden");
+        var closed = await (await city.PostJson($"/api/problems/{id}/close", new { opinion = "同意销号" })).ShouldBe(HttpStatusCode.OK);
+        Assert.Equal("closed", closed.GetProperty("status").GetString());
+        Assert.Equal("同意销号", closed.GetProperty("opinion").GetString());
+        Assert.Equal(1, await factory.Count("ProblemClosed", id));
+
+        // Another county neither sees nor touches it; a township user of the county cannot handle it either.
+        using var gaoping = factory.Office("140581");
+        await (await gaoping.PostJson($"/api/problems/{id}/notes", new { text = "x" })).ShouldBeProblem(HttpStatusCode.NotFound, "not_found");
+        await (await gaoping.PostJson($"/api/problems/{id}/reopen", new { opinion = "x" })).ShouldBeProblem(HttpStatusCode.NotFound, "not_found");
+    }
+
+    [Fact]
+    public async Task Supervision_13710_starts_clocks_that_turn_overdue_with_time_and_are_listed_by_supervised_and_overdue()
+    {
+        var (office, _, id) = await Raised("140521");
+        using var owned = office;
+        await (await office.PostJson($"/api/problems/{id}/supervise", new { system = "12345", reference = "x" }))
+            .ShouldBeProblem(HttpStatusCode.BadRequest, "validation_failed");
+        var supervised = await (await office.PostJson($"/api/problems/{id}/supervise", new { system = "13710", reference = "二季度13710交办-7" }))
+            .ShouldBe(HttpStatusCode.OK);
+        var clocks = supervised.GetProperty("supervision");
+        Assert.Equal(Today.AddDays(1).ToString("yyyy-MM-dd"), clocks.GetProperty("arrange").GetProperty("due").GetString());
+        Assert.Equal(Today.AddDays(10).ToString("yyyy-MM-dd"), clocks.GetProperty("answer").GetProperty("due").GetString());
+        Assert.False(clocks.GetProperty("overdue").GetBoolean());
+        await (await office.PostJson($"/api/problems/{id}/supervise", new { system = "13710", reference = "again" }))
+            .ShouldBeProblem(HttpStatusCode.Conflict, "already_supervised");
+        Assert.Equal("二季度13710交办-7", (await factory.LatestBody("ProblemSupervised", id)).GetProperty("reference").GetString());
+
+        factory.Clock!.Advance(TimeSpan.FromDays(2)); // nobody arranged it within a day
+        var late = await (await office.GetAsync($"/api/problems/{id}")).ShouldBe(HttpStatusCode.OK);
+        Assert.True(late.GetProperty("supervision").GetProperty("arrange").GetProperty("overdue").GetBoolean());
+        var overdue = await (await office.GetAsync("/api/problems?supervised=true&overdue=true&pageSize=200")).ShouldBe(HttpStatusCode.OK);
+        Assert.Contains(overdue.GetProperty("items").EnumerateArray(), p => p.GetProperty("id").GetGuid() == id);
+        var unsupervised = await (await office.GetAsync("/api/problems?supervised=false&pageSize=200")).ShouldBe(HttpStatusCode.OK);
+        Assert.DoesNotContain(unsupervised.GetProperty("items").EnumerateArray(), p => p.GetProperty("id").GetGuid() == id);
+
+        await (await office.PostJson($"/api/problems/{id}/assign", Assignment(20))).ShouldBe(HttpStatusCode.OK);
+        var arranged = await (await office.GetAsync($"/api/problems/{id}")).ShouldBe(HttpStatusCode.OK);
+        Assert.False(arranged.GetProperty("supervision").GetProperty("overdue").GetBoolean());
+        var none = await (await office.GetAsync("/api/problems?supervised=true&overdue=true&pageSize=200")).ShouldBe(HttpStatusCode.OK);
+        Assert.DoesNotContain(none.GetProperty("items").EnumerateArray(), p => p.GetProperty("id").GetGuid() == id);
+    }
+
+    [Fact]
+    public async Task A_major_problem_is_kept_and_filtered_by_severity()
+    {
+        using var office = factory.Office("140525");
+        var project = await office.CreateProject(Samples.Project("140525"));
+        var major = await (await office.PostJson($"/api/projects/{project}/problems",
+            new { title = "征地补偿争议", category = "demolition", severity = "major" })).ShouldBe(HttpStatusCode.Created);
+        Assert.Equal("major", major.GetProperty("severity").GetString());
+        var id = major.GetProperty("id").GetGuid();
+        Assert.Equal("major", (await factory.LatestBody("ProblemRaised", id)).GetProperty("severity").GetString());
+        var list = await (await office.GetAsync("/api/problems?severity=major&pageSize=200")).ShouldBe(HttpStatusCode.OK);
+        Assert.Contains(list.GetProperty("items").EnumerateArray(), p => p.GetProperty("id").GetGuid() == id);
+        Assert.All(list.GetProperty("items").EnumerateArray(), p => Assert.Equal("major", p.GetProperty("severity").GetString()));
+        await (await office.GetAsync("/api/problems?severity=huge")).ShouldBeProblem(HttpStatusCode.BadRequest, "validation_failed");
     }
 
     [Fact]

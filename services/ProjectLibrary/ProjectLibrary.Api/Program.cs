@@ -13,6 +13,7 @@ builder.AddServiceDefaults();
 builder.AddPlatformDbContext<ProjectsDb>();
 builder.Services.Configure<ScheduleOptions>(builder.Configuration.GetSection("Schedule"));
 builder.Services.Configure<ProblemOptions>(builder.Configuration.GetSection("Problems"));
+builder.Services.Configure<SupervisionOptions>(builder.Configuration.GetSection("Problems:Supervision"));
 builder.Services.AddScoped<ProblemScanner>();
 builder.Services.AddHostedService<ProblemScanWorker>();
 builder.Services.AddScoped<ProjectImporter>();
@@ -29,6 +30,11 @@ builder.AddPlatformMessaging<ProjectsDb>("projects", messaging => messaging
     .Publishes<ProblemEscalated>()
     .Publishes<ProblemClosed>()
     .Publishes<ProblemDueSoon>()
+    .Publishes<ProblemProgressed>()
+    .Publishes<ProblemCloseRequested>()
+    .Publishes<ProblemReturned>()
+    .Publishes<ProblemReopened>()
+    .Publishes<ProblemSupervised>()
     .Consumes<ApprovalsCompletedConsumer>()
     .Consumes<InclusionApprovedConsumer>()
     .Consumes<DealConvertedConsumer>());

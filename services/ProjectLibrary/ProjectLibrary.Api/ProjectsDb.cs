@@ -12,6 +12,7 @@ public sealed class ProjectsDb(DbContextOptions<ProjectsDb> options) : DbContext
     public DbSet<MonthlyProgress> Progress => Set<MonthlyProgress>();
     public DbSet<ProgressLock> ProgressLocks => Set<ProgressLock>();
     public DbSet<ProjectProblem> Problems => Set<ProjectProblem>();
+    public DbSet<ProblemNote> ProblemNotes => Set<ProblemNote>();
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
 
     /// <summary>Money is numeric(18,2) in 万元; any other decimal (a share, a rate, a score) declares its own precision.</summary>
@@ -56,8 +57,19 @@ public sealed class ProjectsDb(DbContextOptions<ProjectsDb> options) : DbContext
             e.Property(p => p.Category).HasConversion<string>();
             e.Property(p => p.Level).HasConversion<string>();
             e.Property(p => p.Status).HasConversion<string>();
+            e.Property(p => p.Severity).HasConversion<string>();
             e.HasOne<Project>().WithMany().HasForeignKey(p => p.ProjectId);
             e.Property(p => p.Version).IsConcurrencyToken();
+            e.Ignore(p => p.IsOpen);
+            e.HasMany(p => p.Notes).WithOne().HasForeignKey(n => n.ProblemId);
+        });
+        model.Entity<ProblemNote>(e =>
+        {
+            e.ToTable("problem_notes");
+            e.HasKey(n => n.Id);
+            // Notes are created with their id; declared so EF inserts one found in a problem's list instead of updating it.
+            e.Property(n => n.Id).ValueGeneratedNever();
+            e.Property(n => n.Kind).HasConversion<string>();
         });
         model.Entity<ImportJob>(e =>
         {

@@ -31,6 +31,21 @@ public static class ContractRules
             .Code(e.Level, "level"));
         validators.Add<ProblemClosed>((e, c) => Problem(c, e.ProblemId, e.ProjectId, e.RegionCode, e.Version, e.OccurredAt)
             .Text(e.Resolution, "resolution", 4000));
+        validators.Add<ProblemProgressed>((e, c) => Problem(c, e.ProblemId, e.ProjectId, e.RegionCode, e.Version, e.OccurredAt)
+            .Code(e.Status, "status").Text(e.Note, "note", 4000, required: false));
+        validators.Add<ProblemCloseRequested>((e, c) => Problem(c, e.ProblemId, e.ProjectId, e.RegionCode, e.Version, e.OccurredAt)
+            .Text(e.Title, "title", 200).Code(e.Level, "level").Text(e.Resolution, "resolution", 4000)
+            .Text(e.Evidence, "evidence", 2000, required: false).Text(e.Department, "department", 100, required: false));
+        validators.Add<ProblemReturned>((e, c) => Problem(c, e.ProblemId, e.ProjectId, e.RegionCode, e.Version, e.OccurredAt)
+            .Text(e.Title, "title", 200).Code(e.Level, "level").Text(e.Opinion, "opinion", 4000)
+            .Text(e.Department, "department", 100, required: false).Text(e.Assignee, "assignee", 50, required: false));
+        validators.Add<ProblemReopened>((e, c) => Problem(c, e.ProblemId, e.ProjectId, e.RegionCode, e.Version, e.OccurredAt)
+            .Text(e.Title, "title", 200).Code(e.Level, "level").Text(e.Reason, "reason", 4000)
+            .Text(e.Department, "department", 100, required: false));
+        validators.Add<ProblemSupervised>((e, c) => Problem(c, e.ProblemId, e.ProjectId, e.RegionCode, e.Version, e.OccurredAt)
+            .Text(e.Title, "title", 200).Code(e.Level, "level").Text(e.System, "system", 20).Text(e.Reference, "reference", 100)
+            .Text(e.Department, "department", 100, required: false).Date(e.ArrangeBy, "arrangeBy").Date(e.MeasuresBy, "measuresBy")
+            .Date(e.ProgressBy, "progressBy").Date(e.AnswerBy, "answerBy"));
         validators.Add<ProblemDueSoon>((e, c) => Problem(c, e.ProblemId, e.ProjectId, e.RegionCode, e.Version, e.OccurredAt)
             .Text(e.Title, "title", 200).Text(e.Department, "department", 100, required: false)
             .Text(e.Assignee, "assignee", 50, required: false).Date(e.DueDate, "dueDate").Code(e.Level, "level"));

@@ -129,21 +129,38 @@ public sealed class DemoData(ProjectsDb db, TimeProvider clock, ILogger<DemoData
             }
         }
 
-        /// <summary>A problem in one of the ledger's states: found, assigned (due soon, later or already overdue) or escalated.</summary>
+        /// <summary>A problem in one of the loop's states: found, assigned (due soon, later or overdue), in progress (some under 13710), asked to close, closed.</summary>
         void Problem(Project project)
         {
             var pick = random.Next(DemoProjects.ProblemTitles.Length);
             var category = new[] { ProblemCategory.Land, ProblemCategory.Environment, ProblemCategory.Utilities, ProblemCategory.Demolition,
                 ProblemCategory.Funding, ProblemCategory.Approvals }[pick];
+            var severity = random.Next(5) == 0 ? ProblemSeverity.Major : ProblemSeverity.Normal;
             var problem = ProjectProblem.Raise(project.Id, project.RegionCode, project.Township, DemoProjects.ProblemTitles[pick],
-                $"{project.Name}：{DemoProjects.ProblemTitles[pick]}，影响项目按序时推进。", category, ProblemLevel.County, Actor, now);
+                $"{project.Name}：{DemoProjects.ProblemTitles[pick]}，影响项目按序时推进。", category, ProblemLevel.County, Actor, now, severity);
             db.Problems.Add(problem);
             ProblemEvents.Raised(db, problem);
-            var state = random.Next(4);
+            var state = random.Next(7);
             if (state == 0) return;
-            var due = state switch { 1 => today.AddDays(2), 2 => today.AddDays(20), _ => today.AddDays(-5) };
-            problem.Assign(DemoProjects.Departments[random.Next(DemoProjects.Departments.Length)], "责任科室负责人", due, now);
+            var due = state switch { 1 => today.AddDays(2), 3 => today.AddDays(-5), _ => today.AddDays(20) };
+            problem.Assign(new ProblemAssignment(DemoProjects.Departments[random.Next(DemoProjects.Departments.Length)], "分管副县长",
+                "责任科室", "责任科室负责人", due), now);
             ProblemEvents.Assigned(db, problem);
+            if (state <= 3) return;
+            if (state == 4)
+            {
+                // Handed down by 13710 a fortnight ago: its clocks show what was done in time and what is overdue.
+                problem.Supervise(SuperviseRequest.System13710, "二季度13710交办", new SupervisionOptions().ClocksFrom(today.AddDays(-14)), now);
+                ProblemEvents.Supervised(db, problem);
+            }
+            problem.AddNote("已召开专题协调会，正在推进。", Actor, now);
+            ProblemEvents.Progressed(db, problem, "已召开专题协调会，正在推进。");
+            if (state == 4) return;
+            problem.RequestClose("问题已协调解决。", "协调会议纪要", Actor, now);
+            ProblemEvents.CloseRequested(db, problem);
+            if (state == 5) return;
+            problem.Close("同意销号。", Actor, now);
+            ProblemEvents.Closed(db, problem);
         }
     }
 }

@@ -36,12 +36,12 @@ public sealed class ProblemScanner(ProjectsDb db, Actor actor, TimeProvider cloc
             await using var tx = await db.Database.BeginTransactionAsync(token);
             var overdue = await db.Problems.FromSql($"""
                 select * from problems
-                where status in ('Assigned', 'Escalated') and due_date < {today} and auto_escalated_at is null and level <> 'Provincial'
+                where status in ('Assigned', 'InProgress', 'CloseRequested') and due_date < {today} and auto_escalated_at is null and level <> 'Provincial'
                 order by due_date, id limit {batch} for update skip locked
                 """).ToListAsync(token);
             var dueSoon = await db.Problems.FromSql($"""
                 select * from problems
-                where status in ('Assigned', 'Escalated') and due_date >= {today} and due_date <= {remindBy} and reminder_sent_at is null
+                where status in ('Assigned', 'InProgress', 'CloseRequested') and due_date >= {today} and due_date <= {remindBy} and reminder_sent_at is null
                 order by due_date, id limit {batch} for update skip locked
                 """).ToListAsync(token);
 
