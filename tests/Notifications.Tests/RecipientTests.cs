@@ -34,6 +34,10 @@ public sealed class RecipientTests(NotificationsFactory factory)
         { "problemEscalated", [1, 1, 0, 0, 0, 1, 0, 0] },
         { "problemClosed", [1, 1, 0, 0, 0, 0, 0, 0] },
         { "problemDueSoon", [1, 1, 0, 0, 0, 0, 0, 0] },
+        { "problemCloseRequested", [1, 0, 0, 0, 0, 0, 0, 0] },
+        { "problemCloseRequestedAtCityLevel", [0, 0, 0, 0, 0, 1, 0, 0] },
+        { "problemReturned", [1, 1, 0, 0, 0, 0, 0, 0] },
+        { "problemSupervised", [1, 1, 0, 0, 0, 0, 0, 0] },
         { "inclusionApproved", [1, 1, 0, 0, 0, 0, 0, 0] },
         { "fundingApproved", [1, 1, 0, 0, 0, 0, 1, 0] },
     };

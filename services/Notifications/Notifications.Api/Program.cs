@@ -20,6 +20,9 @@ builder.AddPlatformMessaging<NotificationsDb>("notifications", messaging => mess
     .Consumes<ProblemEscalatedConsumer>()
     .Consumes<ProblemClosedConsumer>()
     .Consumes<ProblemDueSoonConsumer>()
+    .Consumes<ProblemCloseRequestedConsumer>()
+    .Consumes<ProblemReturnedConsumer>()
+    .Consumes<ProblemSupervisedConsumer>()
     .Consumes<InclusionApprovedConsumer>()
     .Consumes<FundingApprovedConsumer>());
 

@@ -8,6 +8,9 @@ public static class NotificationKinds
     public const string ProblemEscalated = "problemEscalated";
     public const string ProblemClosed = "problemClosed";
     public const string ProblemDueSoon = "problemDueSoon";
+    public const string ProblemCloseRequested = "problemCloseRequested";
+    public const string ProblemReturned = "problemReturned";
+    public const string ProblemSupervised = "problemSupervised";
     public const string InclusionApproved = "inclusionApproved";
     public const string FundingApproved = "fundingApproved";
 }

@@ -21,6 +21,12 @@ static class ProblemRules
         return recipients;
     }
 
+    /// <summary>Who reviews a close request (审核销号): the level that assigned the problem.</summary>
+    public static List<Recipient> Reviewers(string region, string level) => IsAboveCounty(level) ? [Recipients.CityHq] : [Recipients.CountyOffice(region)];
+
+    /// <summary>Who handles the problem: the county office and the project's township.</summary>
+    public static List<Recipient> Handlers(string region, KnownProject? project) => [Recipients.CountyOffice(region), .. Recipients.TownshipOf(project)];
+
     public static NotificationDraft Draft(string kind, string title, Guid problemId, Guid projectId, string region, KnownProject? project,
         List<Recipient> recipients) =>
         new(kind, title, Link(projectId, problemId), region, project?.Township, projectId, problemId, recipients);
@@ -41,7 +47,7 @@ public sealed class ProblemAssignedConsumer(NotificationsDb db, Actor actor, Tim
     protected override Guid? ProjectOf(ProblemAssigned m) => m.ProjectId;
     protected override NotificationDraft Draft(ProblemAssigned m, KnownProject? project, string projectName) =>
         ProblemRules.Draft(NotificationKinds.ProblemAssigned, $"{projectName}的问题已交办{m.Department}，请于{m.DueDate:yyyy-MM-dd}前办结",
-            m.ProblemId, m.ProjectId, m.RegionCode, project, [Recipients.CountyOffice(m.RegionCode), .. Recipients.TownshipOf(project)]);
+            m.ProblemId, m.ProjectId, m.RegionCode, project, ProblemRules.Handlers(m.RegionCode, project));
 }
 
 public sealed class ProblemEscalatedConsumer(NotificationsDb db, Actor actor, TimeProvider clock) : NotifyingConsumer<ProblemEscalated>(db, actor, clock)
@@ -62,7 +68,7 @@ public sealed class ProblemClosedConsumer(NotificationsDb db, Actor actor, TimeP
     protected override Guid? ProjectOf(ProblemClosed m) => m.ProjectId;
     protected override NotificationDraft Draft(ProblemClosed m, KnownProject? project, string projectName) =>
         ProblemRules.Draft(NotificationKinds.ProblemClosed, $"{projectName}的问题已销号", m.ProblemId, m.ProjectId, m.RegionCode, project,
-            [Recipients.CountyOffice(m.RegionCode), .. Recipients.TownshipOf(project)]);
+            ProblemRules.Handlers(m.RegionCode, project));
 }
 
 public sealed class ProblemDueSoonConsumer(NotificationsDb db, Actor actor, TimeProvider clock) : NotifyingConsumer<ProblemDueSoon>(db, actor, clock)
@@ -71,5 +77,34 @@ public sealed class ProblemDueSoonConsumer(NotificationsDb db, Actor actor, Time
     protected override Guid? ProjectOf(ProblemDueSoon m) => m.ProjectId;
     protected override NotificationDraft Draft(ProblemDueSoon m, KnownProject? project, string projectName) =>
         ProblemRules.Draft(NotificationKinds.ProblemDueSoon, $"{projectName}的问题「{m.Title}」将于{m.DueDate:yyyy-MM-dd}到期，请抓紧办结",
+            m.ProblemId, m.ProjectId, m.RegionCode, project, ProblemRules.Holders(m.RegionCode, m.Level, project));
+}
+
+public sealed class ProblemCloseRequestedConsumer(NotificationsDb db, Actor actor, TimeProvider clock)
+    : NotifyingConsumer<ProblemCloseRequested>(db, actor, clock)
+{
+    protected override string RegionOf(ProblemCloseRequested m) => m.RegionCode;
+    protected override Guid? ProjectOf(ProblemCloseRequested m) => m.ProjectId;
+    protected override NotificationDraft Draft(ProblemCloseRequested m, KnownProject? project, string projectName) =>
+        ProblemRules.Draft(NotificationKinds.ProblemCloseRequested, $"{projectName}的问题「{m.Title}」申请销号，请审核", m.ProblemId, m.ProjectId,
+            m.RegionCode, project, ProblemRules.Reviewers(m.RegionCode, m.Level));
+}
+
+public sealed class ProblemReturnedConsumer(NotificationsDb db, Actor actor, TimeProvider clock) : NotifyingConsumer<ProblemReturned>(db, actor, clock)
+{
+    protected override string RegionOf(ProblemReturned m) => m.RegionCode;
+    protected override Guid? ProjectOf(ProblemReturned m) => m.ProjectId;
+    protected override NotificationDraft Draft(ProblemReturned m, KnownProject? project, string projectName) =>
+        ProblemRules.Draft(NotificationKinds.ProblemReturned, $"{projectName}的问题「{m.Title}」销号申请被退回：{m.Opinion}", m.ProblemId, m.ProjectId,
+            m.RegionCode, project, ProblemRules.Handlers(m.RegionCode, project));
+}
+
+public sealed class ProblemSupervisedConsumer(NotificationsDb db, Actor actor, TimeProvider clock) : NotifyingConsumer<ProblemSupervised>(db, actor, clock)
+{
+    protected override string RegionOf(ProblemSupervised m) => m.RegionCode;
+    protected override Guid? ProjectOf(ProblemSupervised m) => m.ProjectId;
+    protected override NotificationDraft Draft(ProblemSupervised m, KnownProject? project, string projectName) =>
+        ProblemRules.Draft(NotificationKinds.ProblemSupervised,
+            $"{projectName}的问题「{m.Title}」纳入{m.System}督办（{m.Reference}），请于{m.ArrangeBy:yyyy-MM-dd}前安排、{m.AnswerBy:yyyy-MM-dd}前答复",
             m.ProblemId, m.ProjectId, m.RegionCode, project, ProblemRules.Holders(m.RegionCode, m.Level, project));
 }
