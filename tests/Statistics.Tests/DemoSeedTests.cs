@@ -43,10 +43,12 @@ public sealed class DemoSeedTests(DemoSeedTests.SeededFactory factory) : IClassF
                     Project = StatisticsFactory.Snapshot(Guid.NewGuid(), $"演示在建项目{region}-{i}", region, 20_000m, "underConstruction", new DateOnly(today.Year, 1, 10)),
                     Version = 1, OccurredAt = DateTimeOffset.UtcNow,
                 });
-        await Eventually.True(async () => await db.Inclusions.Select(i => i.RegionCode).Distinct().CountAsync() == Regions.Codes.Count(),
-            "the seed to decide inclusions in every region");
-
         var regions = Regions.Codes.Count();
+        // A region's inclusions and its months of figures are saved one after another: wait for the last region's last month.
+        await Eventually.True(async () => await db.Inclusions.Select(i => i.RegionCode).Distinct().CountAsync() == regions
+                && await db.OfficialFigures.CountAsync() >= 3 * regions * today.Month,
+            "the seed to decide inclusions and record figures in every region");
+
         var byStatus = await db.Inclusions.GroupBy(i => i.Status).ToDictionaryAsync(g => g.Key, g => g.Count());
         Assert.Equal(3 * regions, byStatus[InclusionStatus.Approved]);
         Assert.Equal(2 * regions, byStatus[InclusionStatus.Submitted]);
