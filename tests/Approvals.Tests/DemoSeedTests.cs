@@ -15,14 +15,7 @@ namespace Approvals.Tests;
 /// <summary>The approvals demo desk, on a database of its own: seeded once the projects' checklists exist.</summary>
 public sealed class DemoSeedTests(DemoSeedTests.SeededFactory factory) : IClassFixture<DemoSeedTests.SeededFactory>
 {
-    public sealed class SeededFactory() : ServiceFactory<Program>("approvals_demo")
-    {
-        protected override IDictionary<string, string?> Settings() => new Dictionary<string, string?>
-        {
-            ["Platform:SeedDemoData"] = "true",
-            ["Platform:DemoSeed:RetryInterval"] = "00:00:00.2",
-        };
-    }
+    public sealed class SeededFactory() : DemoSeededFactory<Program>("approvals_demo");
 
     [Fact]
     public async Task Checklist_items_stand_in_every_state_once_the_projects_arrive_and_a_second_run_adds_nothing()
@@ -35,12 +28,8 @@ public sealed class DemoSeedTests(DemoSeedTests.SeededFactory factory) : IClassF
         foreach (var region in Regions.Codes)
             for (var i = 0; i < ProcedureDriveSeed.ChecklistsNeeded; i++)
                 await bus.Publish(new ProjectRegistered { Project = ApprovalsFactory.Snapshot(region: region), Version = 1, OccurredAt = DateTimeOffset.UtcNow });
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (await db.ChecklistItems.Where(i => i.Status != ItemStatus.NotStarted).Select(i => i.RegionCode).Distinct().CountAsync() < Regions.Codes.Count())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the seed never worked through the checklists of every region");
-            await Task.Delay(200);
-        }
+        await Eventually.True(async () => await db.ChecklistItems.Where(i => i.Status != ItemStatus.NotStarted).Select(i => i.RegionCode).Distinct()
+            .CountAsync() == Regions.Codes.Count(), "the seed to work through the checklists of every region", seconds: 90);
 
         var states = await db.ChecklistItems.Select(i => i.Status).Distinct().ToListAsync();
         Assert.Equal(Enum.GetValues<ItemStatus>().OrderBy(s => s), states.OrderBy(s => s));

@@ -13,10 +13,7 @@ namespace Attraction.Tests;
 /// <summary>The investment promotion demo desk (the 2023 winter campaign), on a database of its own.</summary>
 public sealed class DemoSeedTests(DemoSeedTests.SeededFactory factory) : IClassFixture<DemoSeedTests.SeededFactory>
 {
-    public sealed class SeededFactory() : ServiceFactory<Program>("attraction_demo")
-    {
-        protected override IDictionary<string, string?> Settings() => new Dictionary<string, string?> { ["Platform:SeedDemoData"] = "true" };
-    }
+    public sealed class SeededFactory() : DemoSeededFactory<Program>("attraction_demo");
 
     const int Counties = 7;
 

@@ -17,14 +17,7 @@ namespace Funding.Tests;
 /// <summary>The funding demo desk, on a database of its own: programmes at once, applications once the projects' events arrive.</summary>
 public sealed class DemoSeedTests(DemoSeedTests.SeededFactory factory) : IClassFixture<DemoSeedTests.SeededFactory>
 {
-    public sealed class SeededFactory() : ServiceFactory<Program>("funding_demo")
-    {
-        protected override IDictionary<string, string?> Settings() => new Dictionary<string, string?>
-        {
-            ["Platform:SeedDemoData"] = "true",
-            ["Platform:DemoSeed:RetryInterval"] = "00:00:00.2",
-        };
-    }
+    public sealed class SeededFactory() : DemoSeededFactory<Program>("funding_demo");
 
     [Fact]
     public async Task The_policy_fund_batches_are_there_at_start_and_applications_in_every_state_follow_the_projects_events_once()

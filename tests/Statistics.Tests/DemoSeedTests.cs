@@ -15,14 +15,7 @@ namespace Statistics.Tests;
 /// <summary>The statistics demo desk, on a database of its own: seeded once the started projects' events arrive.</summary>
 public sealed class DemoSeedTests(DemoSeedTests.SeededFactory factory) : IClassFixture<DemoSeedTests.SeededFactory>
 {
-    public sealed class SeededFactory() : ServiceFactory<Program>("statistics_demo")
-    {
-        protected override IDictionary<string, string?> Settings() => new Dictionary<string, string?>
-        {
-            ["Platform:SeedDemoData"] = "true",
-            ["Platform:DemoSeed:RetryInterval"] = "00:00:00.2",
-        };
-    }
+    public sealed class SeededFactory() : DemoSeededFactory<Program>("statistics_demo");
 
     const int PerRegion = 7;
 
